@@ -1,0 +1,75 @@
+package dev.ledgerline.bootstrap.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ledgerline.bootstrap.web.RequestCorrelation;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How Axon runs here: Jackson for every serialized message and token, pooled streaming processors with a JPA
+ * dead-letter queue for every processing group, and request metadata on every command and event.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /** The mapper Axon's Jackson serializer uses (Axon looks this bean up by name). */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .findAndRegisterModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                // a node still on the previous release must be able to read events written by the next one
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** {@code correlationId} comes from the request (see {@link RequestMetadataInterceptor}), as does the rest. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider(MessageMetadata.CORRELATION_ID, "traceId");
+    }
+
+    @Bean
+    CorrelationDataProvider requestOriginProvider() {
+        return new SimpleCorrelationDataProvider(MessageMetadata.ACTOR, MessageMetadata.CLIENT_ADDRESS);
+    }
+
+    @Bean
+    ConfigurerModule eventProcessingDefaults(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                             Serializer genericSerializer) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors()
+                .registerDeadLetterQueueProvider(processingGroup -> config -> JpaSequencedDeadLetterQueue
+                        .builder()
+                        .processingGroup(processingGroup)
+                        .entityManagerProvider(config.getComponent(EntityManagerProvider.class))
+                        .transactionManager(config.getComponent(TransactionManager.class))
+                        .eventSerializer(eventSerializer)
+                        .genericSerializer(genericSerializer)
+                        .build())
+                .registerDefaultHandlerInterceptor((config, processorName) -> RequestCorrelation.eventInterceptor()));
+    }
+
+    @Bean
+    CommandBusMetadataRegistration commandBusMetadata(CommandBus commandBus) {
+        return new CommandBusMetadataRegistration(commandBus);
+    }
+
+    static final class CommandBusMetadataRegistration {
+        CommandBusMetadataRegistration(CommandBus commandBus) {
+            commandBus.registerDispatchInterceptor(new RequestMetadataInterceptor());
+        }
+    }
+}
