@@ -30,7 +30,8 @@ class DataSourceConfiguration {
         if (properties.external()) {
             return new EmbeddedPostgresHolder(null);
         }
-        return new EmbeddedPostgresHolder(EmbeddedPostgresServer.start(properties.dataDir(), properties.embeddedPort()));
+        return new EmbeddedPostgresHolder(EmbeddedPostgresServer.start(properties.dataDir(), properties.embeddedPort(),
+                properties.embeddedFsync()));
     }
 
     @Bean(destroyMethod = "close")

@@ -17,12 +17,14 @@ public record DatabaseProperties(
         Duration connectTimeout,
         int poolSize,
         Path dataDir,
-        int embeddedPort) {
+        int embeddedPort,
+        Boolean embeddedFsync) {
 
     public DatabaseProperties {
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(60) : connectTimeout;
         poolSize = poolSize <= 0 ? 20 : poolSize;
         dataDir = dataDir == null ? Path.of("data") : dataDir;
+        embeddedFsync = embeddedFsync == null || embeddedFsync;
     }
 
     public boolean external() {

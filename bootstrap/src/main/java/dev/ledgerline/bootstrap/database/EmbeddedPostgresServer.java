@@ -32,7 +32,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
-    public static EmbeddedPostgresServer start(Path dataDir, int port) {
+    public static EmbeddedPostgresServer start(Path dataDir, int port, boolean fsync) {
         Path directory = dataDir.toAbsolutePath().normalize().resolve("postgres");
         try {
             Files.createDirectories(directory);
@@ -40,8 +40,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", fsync ? "on" : "off")
+                    .setServerConfig("synchronous_commit", fsync ? "on" : "off")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "200")
                     .setPGStartupWait(Duration.ofSeconds(60))
