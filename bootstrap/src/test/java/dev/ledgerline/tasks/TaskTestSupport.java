@@ -2,10 +2,12 @@ package dev.ledgerline.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerline.support.Http;
+import dev.ledgerline.support.TestUsers;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the tasks end-to-end tests share: users with tokens, task creation, and looks into the event store. */
@@ -23,11 +25,22 @@ final class TaskTestSupport {
         return http;
     }
 
-    /** A freshly registered user. */
+    /** A freshly registered, logged-in user (through identity's HTTP API). */
     User newUser() {
-        UUID id = UUID.randomUUID();
-        jdbc.update("INSERT INTO users (id) VALUES (?)", id);
-        return new User(id, id.toString());
+        TestUsers.TestUser user = TestUsers.register(http, "tasks");
+        return new User(user.id(), user.accessToken(), user.password());
+    }
+
+    /** The user deletes their own account; answers once identity has removed the users row. */
+    void deleteAccount(User user) {
+        Http.Response deleted = http.send(http.request("/api/users/me", user.token())
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("{\"password\":\"" + user.password() + "\"}"))
+                .header("Content-Type", "application/json").build());
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+    }
+
+    long rowsOf(User user) {
+        return jdbc.queryForObject("SELECT count(*) FROM tasks WHERE user_id = ?", Long.class, user.id());
     }
 
     /** Creates a task and answers its JSON, asserting the 201. */
@@ -55,6 +68,6 @@ final class TaskTestSupport {
         assertThat(response.body().path("status").asInt()).isEqualTo(status);
     }
 
-    record User(UUID id, String token) {
+    record User(UUID id, String token, String password) {
     }
 }
