@@ -74,6 +74,18 @@ class TaskOwnershipTest {
     }
 
     @Test
+    void the_id_of_something_that_is_not_a_task_answers_404_on_every_route() {
+        String userId = "/api/tasks/" + owner.id();
+        long events = tasks.eventsOf(owner.id().toString());
+        assertProblem(http.get(userId, owner.token()), 404, "not-found");
+        assertProblem(http.patch(userId, json("title", "x"), owner.token()), 404, "not-found");
+        assertProblem(http.post(userId + "/complete", null, owner.token()), 404, "not-found");
+        assertProblem(http.post(userId + "/reopen", null, owner.token()), 404, "not-found");
+        assertProblem(http.delete(userId, owner.token()), 404, "not-found");
+        assertThat(tasks.eventsOf(owner.id().toString())).isEqualTo(events).isPositive();
+    }
+
+    @Test
     void another_users_tasks_are_not_listed() {
         JsonNode page = http.get("/api/tasks?q=secret", stranger.token()).body();
         assertThat(page.path("data")).isEmpty();

@@ -135,7 +135,27 @@ class TaskValidationTest {
     }
 
     @Test
+    void a_text_filter_with_a_control_character_is_refused() {
+        assertProblem(http.get("/api/tasks?q=a%00b", user.token()), 400, "validation-failed");
+    }
+
+    @Test
+    void a_cursor_outside_what_the_api_hands_out_is_refused() {
+        String farFuture = encode(Long.MAX_VALUE + ":" + id);
+        String beforeEpoch = encode("-1:" + id);
+        String signed = encode("+5:" + id);
+        for (String cursor : new String[] {farFuture, beforeEpoch, signed, encode("5:not-a-uuid"), "%25%25%25"}) {
+            assertProblem(http.get("/api/tasks?cursor=" + cursor, user.token()), 400, "invalid-cursor");
+        }
+    }
+
+    @Test
     void a_text_filter_longer_than_200_characters_is_refused() {
         assertProblem(http.get("/api/tasks?q=" + "q".repeat(201), user.token()), 400, "validation-failed");
+    }
+
+    private static String encode(String plain) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

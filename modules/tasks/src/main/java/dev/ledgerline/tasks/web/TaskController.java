@@ -20,10 +20,14 @@ import dev.ledgerline.tasks.queries.TaskPage;
 import dev.ledgerline.tasks.queries.TaskView;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +50,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tasks")
 class TaskController {
 
+    private static final Logger log = LoggerFactory.getLogger(TaskController.class);
+    private static final long NEW_TASK_VERSION = 0L;
+
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final CurrentUser currentUser;
@@ -63,12 +70,13 @@ class TaskController {
         UserId owner = currentUser.id();
         TaskId id = TaskId.random();
         send(new CreateTask(id, owner, request.title(), request.description()));
-        return answer(HttpStatus.CREATED, owner, id, 0L);
+        return answer(HttpStatus.CREATED, owner, id, NEW_TASK_VERSION);
     }
 
     @GetMapping
     TaskListResponse list(@RequestParam(required = false) Boolean completed,
-                          @RequestParam(required = false) @Size(max = 200) String q,
+                          @RequestParam(required = false) @Size(max = 200) @Pattern(regexp = "\\P{Cntrl}*",
+                                  message = "must not contain control characters") String q,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(FindTasks.MAX_LIMIT) int limit,
                           @RequestParam(required = false) String cursor) {
         FindTasks query = new FindTasks(currentUser.id(), completed, q, limit, cursor == null ? null
@@ -87,7 +95,7 @@ class TaskController {
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         UserId owner = currentUser.id();
         TaskId taskId = new TaskId(id);
-        long version = send(new ChangeTask(taskId, owner, request.title(), request.description(),
+        long version = (Long) send(new ChangeTask(taskId, owner, request.title(), request.description(),
                 IfMatch.expectedVersion(ifMatch)));
         return answer(HttpStatus.OK, owner, taskId, version);
     }
@@ -97,7 +105,7 @@ class TaskController {
                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         UserId owner = currentUser.id();
         TaskId taskId = new TaskId(id);
-        long version = send(new CompleteTask(taskId, owner, IfMatch.expectedVersion(ifMatch)));
+        long version = (Long) send(new CompleteTask(taskId, owner, IfMatch.expectedVersion(ifMatch)));
         return answer(HttpStatus.OK, owner, taskId, version);
     }
 
@@ -106,7 +114,7 @@ class TaskController {
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         UserId owner = currentUser.id();
         TaskId taskId = new TaskId(id);
-        long version = send(new ReopenTask(taskId, owner, IfMatch.expectedVersion(ifMatch)));
+        long version = (Long) send(new ReopenTask(taskId, owner, IfMatch.expectedVersion(ifMatch)));
         return answer(HttpStatus.OK, owner, taskId, version);
     }
 
@@ -134,11 +142,15 @@ class TaskController {
         return task.map(view -> response.body(TaskResponse.of(view))).orElseGet(() -> response.build());
     }
 
-    private long send(Object command) {
+    /** Creating answers the task's id, every other command the task's version afterwards. */
+    private Object send(Object command) {
         try {
-            Object result = commands.sendAndWait(command);
-            return result instanceof Long version ? version : 0L;
+            return commands.sendAndWait(command);
         } catch (TaskNotFoundException | AggregateNotFoundException e) {
+            throw TaskProblems.notFound();
+        } catch (IncompatibleAggregateException e) {
+            // the id names another aggregate's stream (a user's, say): Axon cannot source a task from it
+            log.warn("Refused {}: its id is not a task's ({})", command.getClass().getSimpleName(), e.getMessage());
             throw TaskProblems.notFound();
         } catch (TaskVersionMismatchException e) {
             throw TaskProblems.preconditionFailed(e);
