@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -55,19 +58,19 @@ class TaskTable {
     }
 
     void changeTitle(TaskId id, String title, long version, Instant at) {
-        update("title = :title", id, version, at, "title", title);
+        update("title = :title", id, version, at).param("title", title).update();
     }
 
     void changeDescription(TaskId id, String description, long version, Instant at) {
-        update("description = :description", id, version, at, "description", description);
+        update("description = :description", id, version, at).param("description", description).update();
     }
 
     void complete(TaskId id, long version, Instant at) {
-        update("completed = true, completed_at = :at", id, version, at, null, null);
+        update("completed = true, completed_at = :at", id, version, at).update();
     }
 
     void reopen(TaskId id, long version, Instant at) {
-        update("completed = false, completed_at = NULL", id, version, at, null, null);
+        update("completed = false, completed_at = NULL", id, version, at).update();
     }
 
     void delete(TaskId id) {
@@ -93,7 +96,7 @@ class TaskTable {
     /** One row more than the limit, so the caller knows whether there is a next page. */
     List<TaskView> page(FindTasks query) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tasks WHERE user_id = :owner");
-        var statement = new java.util.LinkedHashMap<String, Object>();
+        Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("owner", query.ownerId().value());
         if (query.completed() != null) {
             sql.append(" AND completed = :completed");
@@ -113,16 +116,13 @@ class TaskTable {
         return jdbc.sql(sql.toString()).params(statement).query(TaskTable::view).list();
     }
 
-    private void update(String assignments, TaskId id, long version, Instant at, String name, Object value) {
-        var statement = jdbc.sql("UPDATE tasks SET " + assignments + ", updated_at = :at, version = :version "
+    /** An update that applies only to a row older than the event, so a redelivered event changes nothing. */
+    private JdbcClient.StatementSpec update(String assignments, TaskId id, long version, Instant at) {
+        return jdbc.sql("UPDATE tasks SET " + assignments + ", updated_at = :at, version = :version "
                         + "WHERE id = :id AND version < :version")
                 .param("id", id.value())
                 .param("version", version)
                 .param("at", timestamp(at));
-        if (name != null) {
-            statement = statement.param(name, value);
-        }
-        statement.update();
     }
 
     /** PostgreSQL keeps microseconds; truncating here makes the cursor and a rebuild see exactly what is stored. */
@@ -136,7 +136,7 @@ class TaskTable {
 
     private static TaskView view(ResultSet row, int rowNumber) throws SQLException {
         return new TaskView(
-                new TaskId(row.getObject("id", java.util.UUID.class)),
+                new TaskId(row.getObject("id", UUID.class)),
                 row.getString("title"),
                 row.getString("description"),
                 row.getBoolean("completed"),
