@@ -51,7 +51,7 @@ import org.axonframework.spring.stereotype.Aggregate;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 class Conversation {
 
-    static final int REMEMBERED_KEYS = 1_000;
+    static final int REMEMBERED_KEYS = 100;
 
     @AggregateIdentifier
     private ConversationId id;

@@ -18,7 +18,7 @@ class ConversationSnapshots {
 
     @Bean(TRIGGER)
     SnapshotTriggerDefinition conversationSnapshotTrigger(Snapshotter snapshotter,
-                                                          @Value("${ledgerline.conversation.snapshot-every:100}") int every) {
+                                                          @Value("${ledgerline.conversation.snapshot-every:50}") int every) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 }

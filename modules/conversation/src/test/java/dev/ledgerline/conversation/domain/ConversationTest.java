@@ -266,7 +266,7 @@ class ConversationTest {
     }
 
     @Test
-    void only_the_latest_thousand_idempotency_keys_are_remembered() {
+    void only_the_latest_hundred_idempotency_keys_are_remembered() {
         List<Object> history = new ArrayList<>();
         history.add(started(10_000_000, null));
         for (int i = 1; i <= Conversation.REMEMBERED_KEYS + 1; i++) {
