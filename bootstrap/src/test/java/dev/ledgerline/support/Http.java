@@ -23,6 +23,10 @@ public final class Http {
         this.base = "http://localhost:" + port;
     }
 
+    public String baseUrl() {
+        return base;
+    }
+
     public Response get(String path, String token) {
         return send(request(path, token).GET().build());
     }

@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.context.annotation.Bean;
 
-/** A fresh embedded PostgreSQL data directory per test JVM, fsync off for speed. */
+/** A fresh embedded PostgreSQL data directory per test JVM, fsync off for speed; the test admin and token key. */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabase {
 
@@ -21,6 +21,10 @@ public class TestDatabase {
             registry.add("ledgerline.database.url", () -> "");
             registry.add("ledgerline.database.data-dir", DATA_DIR::toString);
             registry.add("ledgerline.database.embedded-fsync", () -> "false");
+            registry.add("ledgerline.identity.jwt-secret", () -> TestUsers.JWT_SECRET);
+            registry.add("ledgerline.identity.admin.username", () -> TestUsers.ADMIN_USERNAME);
+            registry.add("ledgerline.identity.admin.email", () -> TestUsers.ADMIN_EMAIL);
+            registry.add("ledgerline.identity.admin.password", () -> TestUsers.ADMIN_PASSWORD);
         };
     }
 

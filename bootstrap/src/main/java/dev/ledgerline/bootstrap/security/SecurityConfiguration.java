@@ -2,21 +2,36 @@ package dev.ledgerline.bootstrap.security;
 
 import dev.ledgerline.bootstrap.web.ProblemTypes;
 import dev.ledgerline.bootstrap.web.ProblemWriter;
+import dev.ledgerline.identity.api.BearerTokenAuthenticator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
-/** Stateless API security: public health, docs and auth routes; everything else needs a bearer token. */
+/**
+ * Stateless API security: public health, docs and the auth routes that hand out tokens; everything else needs a
+ * bearer access token (identity's {@link BearerTokenAuthenticator}). Admin routes are guarded by the route rule below
+ * and by {@code @PreAuthorize} on their controllers.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, BearerTokenAuthenticator authenticator)
+            throws Exception {
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", request.getHeader("Authorization") == null
+                    ? "Bearer" : "Bearer error=\"invalid_token\"");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
+                    "A valid bearer access token is required.");
+        };
         return http
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -24,19 +39,19 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(authenticator, entryPoint), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh",
+                                "/api/auth/logout").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/admin/users", "/api/admin/users/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Bearer");
-                            problems.write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
-                                    "A valid bearer access token is required.");
-                        })
+                        .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
                                 "Your roles do not allow this operation.")))

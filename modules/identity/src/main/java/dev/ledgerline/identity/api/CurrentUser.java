@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import dev.ledgerline.identity.events.Role;
+import dev.ledgerline.identity.events.SessionId;
 import dev.ledgerline.identity.events.UserId;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -21,6 +22,14 @@ public class CurrentUser {
 
     public UserId id() {
         return UserId.of(authentication().getName());
+    }
+
+    /** The session the caller's access token belongs to. */
+    public SessionId sessionId() {
+        if (authentication() instanceof BearerAuthentication bearer) {
+            return bearer.sessionId();
+        }
+        throw new AuthenticationCredentialsNotFoundException("Not authenticated by an access token");
     }
 
     public Set<Role> roles() {
