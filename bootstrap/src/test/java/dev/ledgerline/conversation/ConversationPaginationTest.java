@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ledgerline.support.EndToEndTest;
 import dev.ledgerline.support.Http;
 import dev.ledgerline.support.Http.Response;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+/** The tests only read: they share one conversation of twelve messages. */
 @EndToEndTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConversationPaginationTest {
 
     @LocalServerPort
@@ -19,8 +22,8 @@ class ConversationPaginationTest {
     private ConversationClient client;
     private String id;
 
-    @BeforeEach
-    void setUp() {
+    @BeforeAll
+    void postTwelveMessages() {
         client = ConversationUsers.newClient(new Http(port));
         id = client.startConversation();
         for (int i = 1; i <= 12; i++) {

@@ -1,6 +1,8 @@
 package dev.ledgerline.conversation.web;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -68,7 +70,9 @@ class ConversationController {
     ResponseEntity<ConversationResponse> start(@Valid @RequestBody StartConversationRequest request) {
         ConversationId id = ConversationId.random();
         long capacity = request.capacityMax() != null ? request.capacityMax() : StartConversation.DEFAULT_CAPACITY;
-        send(new StartConversation(id, owner(), title(request.title()), capacity, request.expiresAt()));
+        // PostgreSQL keeps microseconds: the aggregate, the event and the read tables all see the same instant
+        Instant expiresAt = request.expiresAt() == null ? null : request.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        send(new StartConversation(id, owner(), title(request.title()), capacity, expiresAt));
         awaitVersion(id, 0);
         return ResponseEntity.created(URI.create("/api/conversations/" + id)).body(read(id));
     }
