@@ -41,9 +41,13 @@ class JdbcConversationRows implements ConversationRows {
 
     @Override
     public void insertConversation(ConversationRow row) {
-        jdbc.update("INSERT INTO conversations (" + CONVERSATION_COLUMNS + ") VALUES (:id, :userId, :title,"
+        // The one look at another module's table: the foreign key's target. When the projection is rebuilt, a user
+        // deleted since has no row any more; their conversations are skipped (their later events find no row) instead
+        // of failing the replay on the foreign key.
+        jdbc.update("INSERT INTO conversations (" + CONVERSATION_COLUMNS + ") SELECT :id, :userId, :title,"
                 + " :messageCount, :capacityUsed, :capacityMax, :expiresAt, :createdAt, :updatedAt, :version,"
-                + " CAST(:pending AS jsonb)) ON CONFLICT (id) DO NOTHING", parameters(row));
+                + " CAST(:pending AS jsonb) WHERE EXISTS (SELECT 1 FROM users WHERE id = :userId)"
+                + " ON CONFLICT (id) DO NOTHING", parameters(row));
     }
 
     @Override
