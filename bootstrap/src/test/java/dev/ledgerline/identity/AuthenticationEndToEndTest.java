@@ -45,6 +45,13 @@ class AuthenticationEndToEndTest {
     }
 
     @Test
+    void health_and_the_api_documentation_need_no_token() {
+        assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
+        assertThat(http.get("/v3/api-docs", null).body().path("paths").has("/api/auth/login")).isTrue();
+    }
+
+    @Test
     void the_first_admin_may_list_users_and_a_plain_user_may_not() {
         TestUser admin = TestUsers.admin(http);
         TestUser user = TestUsers.register(http);

@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,6 +24,14 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /** There are no password logins through Spring Security (and so no generated default user). */
+    @Bean
+    AuthenticationManager noPasswordAuthentication() {
+        return authentication -> {
+            throw new ProviderNotFoundException("Only bearer access tokens authenticate requests");
+        };
+    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, BearerTokenAuthenticator authenticator)

@@ -35,6 +35,10 @@ class FirstAdmin implements ApplicationRunner {
         if (length < 8 || length > 72) {
             throw new IllegalStateException("LEDGERLINE_ADMIN_PASSWORD must be 8 to 72 UTF-8 bytes long");
         }
+        if (!admin.username().matches("[A-Za-z0-9_.-]{3,50}") || !admin.email().contains("@")) {
+            throw new IllegalStateException("LEDGERLINE_ADMIN_USERNAME must be 3 to 50 of [A-Za-z0-9_.-] and "
+                    + "LEDGERLINE_ADMIN_EMAIL an email address");
+        }
         try {
             accountService.register(admin.username(), admin.email(), admin.password(), admin.username(),
                     Set.of(Role.USER, Role.ADMIN));

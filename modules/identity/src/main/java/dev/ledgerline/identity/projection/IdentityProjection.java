@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Set;
 
 import dev.ledgerline.identity.events.LoginFailed;
+import dev.ledgerline.identity.events.PasswordChanged;
 import dev.ledgerline.identity.events.Role;
 import dev.ledgerline.identity.events.SessionStarted;
 import dev.ledgerline.identity.events.TokenRevoked;
@@ -73,6 +74,11 @@ class IdentityProjection {
     }
 
     @EventHandler
+    void on(PasswordChanged event, @SequenceNumber long version, @Timestamp Instant at) {
+        updateUser(event.userId(), version, at, "");
+    }
+
+    @EventHandler
     void on(LoginFailed event, @SequenceNumber long version) {
         jdbc.update("UPDATE users SET version = ? WHERE id = ? AND version < ?",
                 version, event.userId().value(), version);
@@ -120,8 +126,8 @@ class IdentityProjection {
         arguments[values.length + 1] = version;
         arguments[values.length + 2] = userId.value();
         arguments[values.length + 3] = version;
-        jdbc.update("UPDATE users SET " + assignments + ", updated_at = ?, version = ? WHERE id = ? AND version < ?",
-                arguments);
+        jdbc.update("UPDATE users SET " + (assignments.isEmpty() ? "" : assignments + ", ")
+                + "updated_at = ?, version = ? WHERE id = ? AND version < ?", arguments);
     }
 
     private static String[] roles(Set<Role> roles) {
