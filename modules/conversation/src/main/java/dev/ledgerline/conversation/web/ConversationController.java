@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.ledgerline.conversation.api.ConversationJson;
+import dev.ledgerline.conversation.api.MessageJson;
 import dev.ledgerline.conversation.commands.ConversationRefusedException;
 import dev.ledgerline.conversation.commands.DeleteConversation;
 import dev.ledgerline.conversation.commands.MessageReceipt;
@@ -67,7 +69,7 @@ class ConversationController {
     }
 
     @PostMapping
-    ResponseEntity<ConversationResponse> start(@Valid @RequestBody StartConversationRequest request) {
+    ResponseEntity<ConversationJson> start(@Valid @RequestBody StartConversationRequest request) {
         ConversationId id = ConversationId.random();
         long capacity = request.capacityMax() != null ? request.capacityMax() : StartConversation.DEFAULT_CAPACITY;
         // PostgreSQL keeps microseconds: the aggregate, the event and the read tables all see the same instant
@@ -88,12 +90,12 @@ class ConversationController {
     }
 
     @GetMapping("/{id}")
-    ConversationResponse get(@PathVariable UUID id) {
+    ConversationJson get(@PathVariable UUID id) {
         return read(new ConversationId(id));
     }
 
     @PatchMapping("/{id}")
-    ConversationResponse rename(@PathVariable UUID id, @Valid @RequestBody RenameConversationRequest request) {
+    ConversationJson rename(@PathVariable UUID id, @Valid @RequestBody RenameConversationRequest request) {
         ConversationId conversationId = new ConversationId(id);
         long version = send(new RenameConversation(conversationId, owner(), title(request.title())));
         awaitVersion(conversationId, version);
@@ -111,7 +113,7 @@ class ConversationController {
     }
 
     @PostMapping("/{id}/messages")
-    ResponseEntity<MessageResponse> post(@PathVariable UUID id,
+    ResponseEntity<MessageJson> post(@PathVariable UUID id,
                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                          @Valid @RequestBody PostMessageRequest request) {
         if (key != null && !VALID_KEY.matcher(key).matches()) {
@@ -121,7 +123,7 @@ class ConversationController {
         MessageReceipt receipt = send(new PostMessage(conversationId, owner(), MessageId.random(),
                 MessageRole.fromWireName(request.role()), request.content(), request.tokenCount(),
                 toolCalls(request), key));
-        MessageResponse message = readMessage(conversationId, receipt);
+        MessageJson message = readMessage(conversationId, receipt);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED);
         if (receipt.replayed()) {
             response.header(IDEMPOTENT_REPLAYED, "true");
@@ -142,7 +144,7 @@ class ConversationController {
     }
 
     @PostMapping("/{id}/tool-calls/{callId}/result")
-    MessageResponse recordResult(@PathVariable UUID id, @PathVariable String callId,
+    MessageJson recordResult(@PathVariable UUID id, @PathVariable String callId,
                                  @Valid @RequestBody ToolResultRequest request) {
         ConversationId conversationId = new ConversationId(id);
         MessageReceipt receipt = send(new RecordToolResult(conversationId, owner(), callId, request.output(),
@@ -167,14 +169,14 @@ class ConversationController {
         }).toList();
     }
 
-    private MessageResponse readMessage(ConversationId id, MessageReceipt receipt) {
+    private MessageJson readMessage(ConversationId id, MessageReceipt receipt) {
         awaitVersion(id, receipt.version());
-        return queries.message(id, receipt.messageId(), owner()).map(MessageResponse::of)
+        return queries.message(id, receipt.messageId(), owner()).map(MessageJson::of)
                 .orElseThrow(ConversationProblems::lagging);
     }
 
-    private ConversationResponse read(ConversationId id) {
-        return queries.conversation(id, owner()).map(ConversationResponse::of)
+    private ConversationJson read(ConversationId id) {
+        return queries.conversation(id, owner()).map(ConversationJson::of)
                 .orElseThrow(ConversationProblems::notFound);
     }
 

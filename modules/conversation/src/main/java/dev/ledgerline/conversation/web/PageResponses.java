@@ -2,6 +2,8 @@ package dev.ledgerline.conversation.web;
 
 import java.util.List;
 
+import dev.ledgerline.conversation.api.ConversationJson;
+import dev.ledgerline.conversation.api.MessageJson;
 import dev.ledgerline.conversation.queries.ConversationPage;
 import dev.ledgerline.conversation.queries.MessagePage;
 
@@ -10,16 +12,16 @@ final class PageResponses {
     private PageResponses() {
     }
 
-    record ConversationPageResponse(List<ConversationResponse> data, String nextCursor) {
+    record ConversationPageResponse(List<ConversationJson> data, String nextCursor) {
         static ConversationPageResponse of(ConversationPage page) {
-            return new ConversationPageResponse(page.data().stream().map(ConversationResponse::of).toList(),
+            return new ConversationPageResponse(page.data().stream().map(ConversationJson::of).toList(),
                     page.nextCursor());
         }
     }
 
-    record MessagePageResponse(List<MessageResponse> data, Long firstSequence, Long lastSequence, boolean hasMore) {
+    record MessagePageResponse(List<MessageJson> data, Long firstSequence, Long lastSequence, boolean hasMore) {
         static MessagePageResponse of(MessagePage page) {
-            return new MessagePageResponse(page.data().stream().map(MessageResponse::of).toList(),
+            return new MessagePageResponse(page.data().stream().map(MessageJson::of).toList(),
                     page.firstSequence(), page.lastSequence(), page.hasMore());
         }
     }
