@@ -107,13 +107,16 @@ class ConversationExchangeTest {
         Response again = alice.result(id, "call_1", Http.json("output", "other", "status", "ok"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
-        assertThat(again.body().get("type").asText()).isEqualTo("https://ledgerline.dev/problems/tool-result-already-recorded");
+        assertThat(again.body().get("type").asText())
+                .isEqualTo("https://ledgerline.dev/problems/tool-result-already-recorded");
 
         Response unknown = alice.result(id, "call_2", Http.json("output", "x", "status", "ok"));
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.body().get("type").asText()).isEqualTo("https://ledgerline.dev/problems/tool-call-not-found");
+        assertThat(unknown.body().get("type").asText())
+                .isEqualTo("https://ledgerline.dev/problems/tool-call-not-found");
 
-        Response reused = alice.post(id, assistantCalling("Again.", List.of(toolCall("call_1", "search_tasks", Map.of()))));
+        Response reused = alice.post(id,
+                assistantCalling("Again.", List.of(toolCall("call_1", "search_tasks", Map.of()))));
         assertThat(reused.status()).isEqualTo(409);
         assertThat(reused.body().get("type").asText()).isEqualTo("https://ledgerline.dev/problems/tool-call-id-in-use");
         assertThat(alice.messages(id, "").body().get("data").get(0).get("toolCalls").get(0).get("output").asText())

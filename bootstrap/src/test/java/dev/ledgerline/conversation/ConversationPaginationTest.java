@@ -98,7 +98,8 @@ class ConversationPaginationTest {
         for (String cursor : new String[] {"nonsense", "bm9uc2Vuc2U", "MTIzfm5vdC1hLXV1aWQ"}) {
             Response response = client.get("/api/conversations?cursor=" + cursor);
             assertThat(response.status()).as(cursor).isEqualTo(400);
-            assertThat(response.body().get("type").asText()).isEqualTo("https://ledgerline.dev/problems/validation-failed");
+            assertThat(response.body().get("type").asText())
+                    .isEqualTo("https://ledgerline.dev/problems/validation-failed");
         }
         assertThat(client.get("/api/conversations?limit=101").status()).isEqualTo(400);
     }

@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Prints what a post costs on the command side (load the conversation, check its rules, append) for a new conversation
  * and for one with 10,000 earlier events. Not part of the test run (the name does not end in Test); run it with
  * {@code ./mvnw -B -pl bootstrap -am verify -Dtest=ConversationPostBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * and read the {@code BENCHMARK} lines in {@code bootstrap/target/surefire-reports/*ConversationPostBenchmark-output.txt}.
+ * and read the {@code BENCHMARK} lines in
+ * {@code bootstrap/target/surefire-reports/*ConversationPostBenchmark-output.txt}.
  */
 @EndToEndTest
 class ConversationPostBenchmark {

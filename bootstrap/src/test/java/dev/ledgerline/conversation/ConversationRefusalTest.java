@@ -49,7 +49,8 @@ class ConversationRefusalTest {
         assertProblem(refused, 409, "conversation-capacity-exceeded");
         assertThat(events.causedBy(alice.lastRequestId())).isZero();
         assertThat(alice.conversation(id).body().get("capacityUsed").asLong()).isEqualTo(6);
-        assertThat(alice.post(id, Http.json("role", "user", "content", "more", "tokenCount", 4)).status()).isEqualTo(201);
+        assertThat(alice.post(id, Http.json("role", "user", "content", "more", "tokenCount", 4)).status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -64,7 +65,8 @@ class ConversationRefusalTest {
     void after_the_expiry_posting_is_refused_with_409_and_reading_stays_possible() throws InterruptedException {
         Instant expiresAt = Instant.now().plusSeconds(2);
         String id = alice.startConversation(Http.json("expiresAt", expiresAt.toString()));
-        Response before = alice.post(id, assistantCalling("Checking.", List.of(toolCall("call_x", "lookup", Map.of()))));
+        Response before =
+                alice.post(id, assistantCalling("Checking.", List.of(toolCall("call_x", "lookup", Map.of()))));
         assertThat(before.status()).as(before.toString()).isEqualTo(201);
 
         // the expiry is a fixed instant: wait until it has passed on this machine's clock, which the server shares
@@ -77,7 +79,8 @@ class ConversationRefusalTest {
         assertThat(alice.messages(id, "").body().get("data")).hasSize(1);
         Response conversation = alice.conversation(id);
         assertThat(conversation.status()).isEqualTo(200);
-        assertThat(Instant.parse(conversation.body().get("expiresAt").asText())).isEqualTo(expiresAt.truncatedTo(ChronoUnit.MICROS));
+        assertThat(Instant.parse(conversation.body().get("expiresAt").asText()))
+                .isEqualTo(expiresAt.truncatedTo(ChronoUnit.MICROS));
         assertThat(alice.rename(id, Http.json("title", "archived")).status()).isEqualTo(200);
     }
 
@@ -97,7 +100,8 @@ class ConversationRefusalTest {
             assertNotFound(mallory.result(target, "call_1", Http.json("output", "x", "status", "ok")));
             assertNotFound(mallory.delete(target));
         }
-        assertThat(ConversationExchangeTest.ids(mallory.get("/api/conversations").body().get("data"))).doesNotContain(id);
+        assertThat(ConversationExchangeTest.ids(mallory.get("/api/conversations").body().get("data")))
+                .doesNotContain(id);
         assertThat(events.of(id)).isEqualTo(before);
         assertThat(alice.conversation(id).status()).isEqualTo(200);
         assertThat(alice.conversation(id).body().get("pendingToolCalls")).hasSize(1);
@@ -125,8 +129,8 @@ class ConversationRefusalTest {
                 "[]");
         for (Object body : bodies) {
             Response response = alice.post(id, body);
-            assertThat(response.status()).as(String.valueOf(body).substring(0, Math.min(120, String.valueOf(body).length())))
-                    .isEqualTo(400);
+            String shown = String.valueOf(body);
+            assertThat(response.status()).as(shown.substring(0, Math.min(120, shown.length()))).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(events.causedBy(alice.lastRequestId())).isZero();
         }

@@ -19,7 +19,8 @@ public record MessageJson(String id, long sequence, String role, String content,
     }
 
     /** A tool call with its result once recorded ({@code output} and {@code status} null until then). */
-    public record ToolCallJson(String callId, String name, @JsonRawValue String arguments, String output, String status) {
+    public record ToolCallJson(String callId, String name, @JsonRawValue String arguments, String output,
+                               String status) {
 
         public static ToolCallJson of(ToolCallView call) {
             return new ToolCallJson(call.callId(), call.name(), call.arguments(), call.output(),

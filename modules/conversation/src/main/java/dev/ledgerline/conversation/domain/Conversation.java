@@ -4,12 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -41,7 +36,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A conversation keeps only what its rules read: the owner, the message count (the next sequence), the capacity, the
- * expiry, which tool calls are pending or done, and the idempotency keys of its latest messages. Never a body.
+ * expiry, its {@link ToolCalls} and its {@link RecentPosts}. Never a body.
  * Its state is a snapshot payload (Jackson, fields); bump {@code @Revision} when the fields change so that older
  * snapshots are ignored.
  */
@@ -51,8 +46,6 @@ import org.axonframework.spring.stereotype.Aggregate;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 class Conversation {
 
-    static final int REMEMBERED_KEYS = 100;
-
     @AggregateIdentifier
     private ConversationId id;
     private UserId owner;
@@ -60,9 +53,8 @@ class Conversation {
     private long capacityMax;
     private long capacityUsed;
     private Instant expiresAt;
-    private Map<String, MessageId> pendingCalls = new HashMap<>();
-    private Set<String> resolvedCalls = new HashSet<>();
-    private LinkedHashMap<String, RememberedPost> idempotencyKeys = new LinkedHashMap<>();
+    private ToolCalls toolCalls = new ToolCalls();
+    private RecentPosts recentPosts = new RecentPosts();
 
     Conversation() {
     }
@@ -86,17 +78,18 @@ class Conversation {
     @CommandHandler
     MessageReceipt handle(PostMessage command) {
         requireOwner(command.requestedBy());
-        RememberedPost earlier = command.idempotencyKey() == null ? null : idempotencyKeys.get(command.idempotencyKey());
+        String key = command.idempotencyKey();
+        RecentPosts.Post earlier = recentPosts.find(key);
         if (earlier != null) {
             return replay(earlier, command.fingerprint());
         }
         requireNotExpired();
         long tokens = command.tokenCount() != null ? command.tokenCount() : TokenEstimate.of(command.content());
         requireCapacityFor(tokens);
-        command.toolCalls().forEach(call -> requireUnusedCallId(call.callId()));
-        String fingerprint = command.idempotencyKey() == null ? null : command.fingerprint();
+        command.toolCalls().forEach(call -> toolCalls.requireUnused(call.callId()));
+        String fingerprint = key == null ? null : command.fingerprint();
         apply(new MessagePosted(id, command.messageId(), messageCount + 1, command.role(), command.content(), tokens,
-                command.idempotencyKey(), fingerprint));
+                key, fingerprint));
         command.toolCalls().forEach(call -> apply(
                 new ToolCallRecorded(id, command.messageId(), call.callId(), call.name(), call.arguments())));
         return new MessageReceipt(command.messageId(), version(), false);
@@ -105,7 +98,7 @@ class Conversation {
     @CommandHandler
     MessageReceipt handle(RecordToolResult command) {
         requireOwner(command.requestedBy());
-        MessageId messageId = pendingMessageOf(command.callId());
+        MessageId messageId = toolCalls.requirePending(command.callId());
         requireNotExpired();
         apply(new ToolResultRecorded(id, messageId, command.callId(), command.output(), command.status()));
         return new MessageReceipt(messageId, version(), false);
@@ -138,26 +131,7 @@ class Conversation {
         }
     }
 
-    private void requireUnusedCallId(String callId) {
-        if (pendingCalls.containsKey(callId) || resolvedCalls.contains(callId)) {
-            throw new ConversationRefusedException(Reason.TOOL_CALL_ID_IN_USE,
-                    "The tool call id '" + callId + "' is already used in this conversation.");
-        }
-    }
-
-    private MessageId pendingMessageOf(String callId) {
-        MessageId messageId = pendingCalls.get(callId);
-        if (messageId != null) {
-            return messageId;
-        }
-        if (resolvedCalls.contains(callId)) {
-            throw new ConversationRefusedException(Reason.TOOL_RESULT_ALREADY_RECORDED,
-                    "The tool call '" + callId + "' already has a result.");
-        }
-        throw new ConversationRefusedException(Reason.TOOL_CALL_NOT_FOUND, "No tool call '" + callId + "'.");
-    }
-
-    private MessageReceipt replay(RememberedPost earlier, String fingerprint) {
+    private MessageReceipt replay(RecentPosts.Post earlier, String fingerprint) {
         if (!earlier.fingerprint().equals(fingerprint)) {
             throw new ConversationRefusedException(Reason.IDEMPOTENCY_KEY_REUSED,
                     "The Idempotency-Key was already used for a different message in this conversation.");
@@ -182,30 +156,22 @@ class Conversation {
         messageCount = event.sequence();
         capacityUsed += event.tokenCount();
         if (event.idempotencyKey() != null) {
-            idempotencyKeys.put(event.idempotencyKey(), new RememberedPost(event.messageId(), event.requestFingerprint()));
-            if (idempotencyKeys.size() > REMEMBERED_KEYS) {
-                idempotencyKeys.remove(idempotencyKeys.keySet().iterator().next());
-            }
+            recentPosts.remember(event.idempotencyKey(), event.messageId(), event.requestFingerprint());
         }
     }
 
     @EventSourcingHandler
     void on(ToolCallRecorded event) {
-        pendingCalls.put(event.callId(), event.messageId());
+        toolCalls.called(event.callId(), event.messageId());
     }
 
     @EventSourcingHandler
     void on(ToolResultRecorded event) {
-        pendingCalls.remove(event.callId());
-        resolvedCalls.add(event.callId());
+        toolCalls.answered(event.callId());
     }
 
     @EventSourcingHandler
     void on(ConversationDeleted event) {
         markDeleted();
-    }
-
-    /** The message an idempotency key produced, and the fingerprint of the request that produced it. */
-    record RememberedPost(MessageId messageId, String fingerprint) {
     }
 }

@@ -17,8 +17,8 @@ class ConversationSnapshots {
     static final String TRIGGER = "conversationSnapshotTrigger";
 
     @Bean(TRIGGER)
-    SnapshotTriggerDefinition conversationSnapshotTrigger(Snapshotter snapshotter,
-                                                          @Value("${ledgerline.conversation.snapshot-every:50}") int every) {
+    SnapshotTriggerDefinition conversationSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${ledgerline.conversation.snapshot-every:50}") int every) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 }

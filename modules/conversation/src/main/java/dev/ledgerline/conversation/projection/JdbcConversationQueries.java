@@ -49,7 +49,8 @@ class JdbcConversationQueries implements ConversationQueries {
 
     @Override
     public ConversationPage conversations(UserId owner, int limit, String cursor) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("owner", owner.value()).addValue("limit", limit + 1);
+        MapSqlParameterSource parameters = new MapSqlParameterSource("owner", owner.value())
+                .addValue("limit", limit + 1);
         String after = "";
         if (cursor != null) {
             Cursor position = Cursor.decode(cursor);
@@ -80,7 +81,8 @@ class JdbcConversationQueries implements ConversationQueries {
                         .addValue("limit", range.limit() + 1),
                 JdbcConversationRows::messageRow);
         boolean more = rows.size() > range.limit();
-        List<MessageView> page = (more ? rows.subList(0, range.limit()) : rows).stream().map(MessageRow::toView).toList();
+        List<MessageView> page = (more ? rows.subList(0, range.limit()) : rows).stream()
+                .map(MessageRow::toView).toList();
         Long first = page.isEmpty() ? null : page.get(0).sequence();
         Long last = page.isEmpty() ? null : page.get(page.size() - 1).sequence();
         return Optional.of(new MessagePage(page, first, last, more));

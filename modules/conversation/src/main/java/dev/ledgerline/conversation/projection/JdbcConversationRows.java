@@ -36,7 +36,8 @@ class JdbcConversationRows implements ConversationRows {
     @Override
     public Optional<ConversationRow> conversation(ConversationId id) {
         return jdbc.query("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE id = :id",
-                new MapSqlParameterSource("id", id.value()), JdbcConversationRows::conversationRow).stream().findFirst();
+                        new MapSqlParameterSource("id", id.value()), JdbcConversationRows::conversationRow)
+                .stream().findFirst();
     }
 
     @Override

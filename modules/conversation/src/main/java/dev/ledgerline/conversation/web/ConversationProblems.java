@@ -33,7 +33,8 @@ final class ConversationProblems {
 
     /** Same shape as the framework's validation problems: {@code errors: [{field, message}]}. */
     static ErrorResponseException invalid(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
         problem.setType(URI.create(BASE + "validation-failed"));
         problem.setTitle("Validation failed");
         problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));

@@ -17,7 +17,8 @@ record PostMessageRequest(
                 message = "must be 1 to 100000 characters") String content,
         @PositiveOrZero(message = "must not be negative") @Max(value = 10_000_000, message = "must be at most 10000000")
         Long tokenCount,
-        @Size(max = 64, message = "must hold at most 64 tool calls") List<@NotNull(message = "must not be null") @Valid ToolCallRequest> toolCalls) {
+        @Size(max = 64, message = "must hold at most 64 tool calls")
+        List<@NotNull(message = "must not be null") @Valid ToolCallRequest> toolCalls) {
 
     record ToolCallRequest(
             @NotNull(message = "is required") @Pattern(regexp = "[A-Za-z0-9_.:-]{1,128}",

@@ -269,7 +269,7 @@ class ConversationTest {
     void only_the_latest_hundred_idempotency_keys_are_remembered() {
         List<Object> history = new ArrayList<>();
         history.add(started(10_000_000, null));
-        for (int i = 1; i <= Conversation.REMEMBERED_KEYS + 1; i++) {
+        for (int i = 1; i <= RecentPosts.REMEMBERED + 1; i++) {
             PostMessage earlier = keyed(MessageId.random(), "hello", "key-" + i);
             history.add(new MessagePosted(id, earlier.messageId(), i, MessageRole.USER, "hello", 3, "key-" + i,
                     earlier.fingerprint()));
@@ -277,7 +277,7 @@ class ConversationTest {
         PostMessage forgotten = keyed(first, "goodbye", "key-1");
         fixture.given(history)
                 .when(forgotten)
-                .expectEvents(new MessagePosted(id, first, Conversation.REMEMBERED_KEYS + 2, MessageRole.USER,
+                .expectEvents(new MessagePosted(id, first, RecentPosts.REMEMBERED + 2, MessageRole.USER,
                         "goodbye", 3, "key-1", forgotten.fingerprint()));
     }
 
