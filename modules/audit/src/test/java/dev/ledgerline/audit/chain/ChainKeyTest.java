@@ -2,6 +2,7 @@ package dev.ledgerline.audit.chain;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class ChainKeyTest {
         byte[] second = ChainKey.resolve(null, true, dataDir);
 
         assertThat(first).hasSize(32).isEqualTo(second);
-        assertThat(Files.getPosixFilePermissions(dataDir.resolve(ChainKey.FILE)).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve(ChainKey.FILE)))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
