@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -111,7 +110,8 @@ class IdentityConcurrencyTest {
 
         // holds the lock a rotation of this session takes (SessionService#lockForRotation) as an uncommitted one would
         Http.Response during = transaction.execute(status -> {
-            jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, lockKey(user.sessionId()));
+            jdbc.queryForObject("SELECT pg_advisory_xact_lock(?, ?)", Object.class, 0x1D_0001,
+                    user.sessionId().hashCode());
             return refresh(user.refreshToken());
         });
 
@@ -158,9 +158,5 @@ class IdentityConcurrencyTest {
 
     private Http.Response refresh(String refreshToken) {
         return http.post("/api/auth/refresh", json("refreshToken", refreshToken), null);
-    }
-
-    private static long lockKey(UUID sessionId) {
-        return sessionId.getMostSignificantBits() ^ sessionId.getLeastSignificantBits();
     }
 }

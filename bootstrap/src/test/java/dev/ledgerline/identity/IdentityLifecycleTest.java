@@ -215,6 +215,22 @@ class IdentityLifecycleTest {
     }
 
     @Test
+    void a_new_email_is_claimed_and_the_old_one_is_freed() {
+        TestUser user = TestUsers.register(http);
+        TestUser other = TestUsers.register(http);
+        String moved = "Moved-" + user.email();
+
+        Http.Response changed = http.patch("/api/users/me", json("email", moved), user.accessToken());
+
+        assertThat(changed.body().path("email").asText()).isEqualTo(moved);
+        assertThat(http.patch("/api/users/me", json("email", user.email()), other.accessToken()).status())
+                .isEqualTo(200);
+        assertThat(http.patch("/api/users/me", json("email", moved.toUpperCase()), other.accessToken()).status())
+                .isEqualTo(409);
+        assertThat(TestUsers.login(http, moved.toLowerCase(), user.password()).id()).isEqualTo(user.id());
+    }
+
+    @Test
     void deactivation_blocks_an_existing_access_token_at_once_and_reactivation_lets_the_user_log_in_again() {
         TestUser admin = TestUsers.admin(http);
         TestUser user = TestUsers.register(http);

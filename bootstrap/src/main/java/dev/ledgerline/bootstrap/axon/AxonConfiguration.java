@@ -10,7 +10,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -35,15 +34,20 @@ class AxonConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /** {@code correlationId} comes from the request (see {@link RequestMetadataInterceptor}), as does the rest. */
+    /**
+     * Replaces Axon's default {@code MessageOriginProvider}, which would overwrite the request's correlation id with
+     * the command's message id: the request metadata is copied from the command to its events unchanged, and the
+     * message that caused an event is recorded as {@code causationId}.
+     */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider(MessageMetadata.CORRELATION_ID, "traceId");
+        return message -> java.util.Map.of(MessageMetadata.CAUSATION_ID, message.getIdentifier());
     }
 
     @Bean
     CorrelationDataProvider requestOriginProvider() {
-        return new SimpleCorrelationDataProvider(MessageMetadata.ACTOR, MessageMetadata.CLIENT_ADDRESS);
+        return new SimpleCorrelationDataProvider(MessageMetadata.CORRELATION_ID, MessageMetadata.ACTOR,
+                MessageMetadata.CLIENT_ADDRESS);
     }
 
     @Bean

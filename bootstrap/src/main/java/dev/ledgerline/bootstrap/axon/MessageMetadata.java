@@ -9,6 +9,8 @@ public final class MessageMetadata {
     public static final String ACTOR = "actor";
     public static final String CORRELATION_ID = "correlationId";
     public static final String CLIENT_ADDRESS = "clientAddress";
+    /** The identifier of the message (usually the command) that caused this one. */
+    public static final String CAUSATION_ID = "causationId";
     public static final String ANONYMOUS = "anonymous";
     public static final String SYSTEM = "system";
 

@@ -18,30 +18,32 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Stamps each command with who caused it ({@code actor}: a user id, {@code anonymous} for an unauthenticated
- * request, {@code system} outside any request), the request's correlation id and the client's address. Values the
- * sender set explicitly are kept. Axon's correlation data providers copy them onto every event the command causes.
+ * request, {@code system} outside any request), the request's correlation id and the client's address. An actor or
+ * address the sender set explicitly is kept. Axon's correlation data providers copy them onto every event the command causes.
  */
 class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
-        return (index, command) -> command.andMetaData(missing(command, current()));
+        return (index, command) -> command.andMetaData(metadataFor(command));
     }
 
-    private static Map<String, Object> missing(CommandMessage<?> command, Map<String, Object> defaults) {
-        Map<String, Object> result = new HashMap<>(defaults);
-        result.keySet().removeIf(command.getMetaData()::containsKey);
-        return result;
-    }
-
-    private static Map<String, Object> current() {
+    private static Map<String, Object> metadataFor(CommandMessage<?> command) {
         HttpServletRequest request = currentRequest();
         Map<String, Object> metadata = new HashMap<>();
-        metadata.put(MessageMetadata.ACTOR, actor(request != null));
-        String correlationId = RequestCorrelation.currentId();
-        metadata.put(MessageMetadata.CORRELATION_ID, correlationId != null ? correlationId : UUID.randomUUID().toString());
-        if (request != null) {
+        if (!command.getMetaData().containsKey(MessageMetadata.ACTOR)) {
+            metadata.put(MessageMetadata.ACTOR, actor(request != null));
+        }
+        if (request != null && !command.getMetaData().containsKey(MessageMetadata.CLIENT_ADDRESS)) {
             metadata.put(MessageMetadata.CLIENT_ADDRESS, request.getRemoteAddr());
+        }
+        // The id of the request (or of the event being handled) always wins: Axon may already have filled the key
+        // with the command's own identifier.
+        String correlationId = RequestCorrelation.currentId();
+        if (correlationId != null) {
+            metadata.put(MessageMetadata.CORRELATION_ID, correlationId);
+        } else if (!command.getMetaData().containsKey(MessageMetadata.CORRELATION_ID)) {
+            metadata.put(MessageMetadata.CORRELATION_ID, UUID.randomUUID().toString());
         }
         return metadata;
     }

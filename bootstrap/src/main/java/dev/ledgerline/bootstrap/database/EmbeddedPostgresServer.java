@@ -1,8 +1,11 @@
 package dev.ledgerline.bootstrap.database;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,14 +29,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final FileChannel lock;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, FileChannel lock) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.lock = lock;
     }
 
     public static EmbeddedPostgresServer start(Path dataDir, int port, boolean fsync) {
         Path directory = dataDir.toAbsolutePath().normalize().resolve("postgres");
+        FileChannel lock = lockDataDirectory(dataDir.toAbsolutePath().normalize());
         try {
             Files.createDirectories(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -47,22 +53,47 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setDataDirectoryCustomizer(dir -> stopOrphanedPostmaster(dir.toPath()))
                     .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, lock);
             server.createDatabaseIfMissing();
             log.info("Embedded PostgreSQL on {} with data in {} (psql -h localhost -p {} -U postgres {})",
                     server.jdbcUrl(), directory, postgres.getPort(), postgres.getPort(), DATABASE);
             return server;
-        } catch (IllegalStateException e) {
-            if (String.valueOf(e.getMessage()).startsWith("could not lock")) {
-                throw new DatabaseUnavailableException("The data directory " + directory
-                        + " is in use by another running Ledgerline instance. Stop it, or point this one at another "
-                        + "directory with LEDGERLINE_DATA_DIR.", e);
+        } catch (IOException | SQLException | RuntimeException e) {
+            closeQuietly(lock);
+            throw new DatabaseUnavailableException("Embedded PostgreSQL failed to start in " + directory + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** One instance per data directory: a second one must fail before it touches the cluster's files. */
+    private static FileChannel lockDataDirectory(Path dataDir) {
+        Path lockFile = dataDir.resolve("ledgerline.lock");
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(dataDir);
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (channel.tryLock() != null) {
+                return channel;
             }
-            throw new DatabaseUnavailableException("Embedded PostgreSQL failed to start in " + directory + ": "
-                    + e.getMessage(), e);
-        } catch (IOException | SQLException e) {
-            throw new DatabaseUnavailableException("Embedded PostgreSQL failed to start in " + directory + ": "
-                    + e.getMessage(), e);
+        } catch (OverlappingFileLockException e) {
+            // held by this very JVM: still another instance
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new DatabaseUnavailableException("Cannot lock the data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        closeQuietly(channel);
+        throw new DatabaseUnavailableException("The data directory " + dataDir + " is in use by another running "
+                + "Ledgerline instance. Stop it, or point this one at another directory with LEDGERLINE_DATA_DIR.",
+                null);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
         }
     }
 
@@ -118,6 +149,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            closeQuietly(lock);
+        }
     }
 }

@@ -19,7 +19,8 @@ interface AccountStore {
     /** Claims the email (case-insensitively) for the user; false when someone else holds it. */
     boolean claimEmail(UserId userId, String email);
 
-    void releaseEmail(UserId userId, String email);
+    /** Claims {@code newEmail} for the user and frees {@code oldEmail}; false when someone else holds the new one. */
+    boolean moveEmail(UserId userId, String oldEmail, String newEmail);
 
     void createCredentials(UserId userId, PasswordHash hash, Set<Role> roles);
 

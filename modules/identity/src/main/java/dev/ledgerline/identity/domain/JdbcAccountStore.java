@@ -43,9 +43,13 @@ class JdbcAccountStore implements AccountStore {
     }
 
     @Override
-    public void releaseEmail(UserId userId, String email) {
-        jdbc.update("DELETE FROM identity_claims WHERE kind = ? AND value = ? AND user_id = ?",
-                EMAIL, normalize(email), userId.value());
+    public boolean moveEmail(UserId userId, String oldEmail, String newEmail) {
+        if (!claim(EMAIL, newEmail, userId)) {
+            return false;
+        }
+        jdbc.update("DELETE FROM identity_claims WHERE kind = ? AND value = lower(?) AND value <> lower(?) "
+                + "AND user_id = ?", EMAIL, oldEmail.trim(), newEmail.trim(), userId.value());
+        return true;
     }
 
     @Override
@@ -92,9 +96,9 @@ class JdbcAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> findByLogin(String login) {
-        String value = normalize(login);
+        String value = login.trim();
         return jdbc.query("SELECT c.user_id, c.password_hash, c.active, c.roles FROM identity_claims k "
-                        + "JOIN identity_credentials c ON c.user_id = k.user_id WHERE k.kind = ? AND k.value = ?",
+                        + "JOIN identity_credentials c ON c.user_id = k.user_id WHERE k.kind = ? AND k.value = lower(?)",
                 (row, i) -> new Account(new UserId(row.getObject(1, UUID.class)), row.getString(2),
                         row.getBoolean(3), parse(row.getString(4))),
                 value.contains("@") ? EMAIL : USERNAME, value).stream().findFirst();
@@ -107,12 +111,18 @@ class JdbcAccountStore implements AccountStore {
                 Boolean.class, "%," + Role.ADMIN.name() + ",%"));
     }
 
+    /**
+     * Lower case is PostgreSQL's {@code lower()}, the function the read table's unique index on lower(email) uses,
+     * so that the two can never disagree about which addresses are the same.
+     */
     private boolean claim(String kind, String value, UserId userId) {
         // ON CONFLICT waits for a concurrent claim of the same value to commit or roll back, then sees it
-        int inserted = jdbc.update("INSERT INTO identity_claims (kind, value, user_id, claimed_at) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT (kind, value) DO NOTHING", kind, normalize(value), userId.value(), now());
-        return inserted == 1 || jdbc.queryForList("SELECT user_id FROM identity_claims WHERE kind = ? AND value = ?",
-                UUID.class, kind, normalize(value)).contains(userId.value());
+        int inserted = jdbc.update("INSERT INTO identity_claims (kind, value, user_id, claimed_at) "
+                + "VALUES (?, lower(?), ?, ?) ON CONFLICT (kind, value) DO NOTHING",
+                kind, value.trim(), userId.value(), now());
+        return inserted == 1 || jdbc.queryForList(
+                "SELECT user_id FROM identity_claims WHERE kind = ? AND value = lower(?)",
+                UUID.class, kind, value.trim()).contains(userId.value());
     }
 
     static String normalize(String login) {

@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SessionService {
 
     private static final int MAX_USER_AGENT = 512;
+    static final int ROTATION_LOCK_CLASS = 0x1D_0001;
 
     private final CommandGateway commands;
     private final AccountStore accounts;
@@ -62,7 +63,7 @@ public class SessionService {
      * throttling per login name.
      */
     public Tokens login(String login, String password, String userAgent) {
-        throttle.lockedFor(login).ifPresent(wait -> {
+        throttle.attempt(login).ifPresent(wait -> {
             throw IdentityProblem.tooManyLoginAttempts(wait);
         });
         Optional<AccountStore.Account> account = accounts.findByLogin(login);
@@ -145,9 +146,10 @@ public class SessionService {
         return Changes.sessions(transaction.execute(status -> revokeAll(userId, null, RevocationReason.ADMIN)));
     }
 
+    /** A transaction-scoped advisory lock: (identity's lock class, the session id's hash). */
     private boolean lockForRotation(SessionId sessionId) {
-        long key = sessionId.value().getMostSignificantBits() ^ sessionId.value().getLeastSignificantBits();
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, key));
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?, ?)", Boolean.class,
+                ROTATION_LOCK_CLASS, sessionId.value().hashCode()));
     }
 
     private Tokens tokens(UserId userId, SessionId sessionId, Set<Role> roles, String refreshToken,

@@ -63,11 +63,8 @@ class User {
         requireActive();
         String newName = command.fullName() != null ? command.fullName() : fullName;
         String newEmail = command.email() != null ? command.email() : email;
-        if (!sameAddress(newEmail, email)) {
-            if (!accounts.claimEmail(id, newEmail)) {
-                throw IdentityProblem.emailTaken();
-            }
-            accounts.releaseEmail(id, email);
+        if (!newEmail.equals(email) && !accounts.moveEmail(id, email, newEmail)) {
+            throw IdentityProblem.emailTaken();
         }
         if (!newName.equals(fullName) || !newEmail.equals(email)) {
             apply(new UserProfileChanged(id, newName, newEmail));
@@ -153,10 +150,6 @@ class User {
         if (!active) {
             throw IdentityProblem.userInactive();
         }
-    }
-
-    private static boolean sameAddress(String a, String b) {
-        return a.equalsIgnoreCase(b);
     }
 
     private static Set<Role> withUser(Set<Role> roles) {

@@ -37,8 +37,14 @@ class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public void releaseEmail(UserId userId, String email) {
-        claims.remove("email:" + email.toLowerCase(Locale.ROOT), userId);
+    public boolean moveEmail(UserId userId, String oldEmail, String newEmail) {
+        if (!claimEmail(userId, newEmail)) {
+            return false;
+        }
+        if (!oldEmail.equalsIgnoreCase(newEmail)) {
+            claims.remove("email:" + oldEmail.toLowerCase(Locale.ROOT), userId);
+        }
+        return true;
     }
 
     @Override

@@ -117,12 +117,13 @@ class UserTest {
     }
 
     @Test
-    void changing_only_the_case_of_the_email_needs_no_new_claim() {
-        accounts.claimedBySomeoneElse("email", "nobody@example.test");
+    void changing_only_the_case_of_the_email_keeps_the_users_claim() {
+        accounts.claimEmail(ALICE, "alice@example.test");
 
         fixture.given(REGISTERED)
                 .when(new ChangeProfile(ALICE, null, "Alice@Example.test"))
                 .expectEvents(new UserProfileChanged(ALICE, "Alice Liddell", "Alice@Example.test"));
+        assertThat(accounts.claims).containsEntry("email:alice@example.test", ALICE);
     }
 
     @Test
