@@ -1,0 +1,164 @@
+package dev.ledgerline.conversation.projection;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import dev.ledgerline.conversation.events.ConversationId;
+import dev.ledgerline.conversation.events.MessageId;
+import dev.ledgerline.conversation.queries.ConversationPage;
+import dev.ledgerline.conversation.queries.ConversationQueries;
+import dev.ledgerline.conversation.queries.ConversationView;
+import dev.ledgerline.conversation.queries.InvalidCursorException;
+import dev.ledgerline.conversation.queries.MessagePage;
+import dev.ledgerline.conversation.queries.MessageRange;
+import dev.ledgerline.conversation.queries.MessageView;
+import dev.ledgerline.identity.events.UserId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** {@link ConversationQueries} on the read tables. */
+@Component
+class JdbcConversationQueries implements ConversationQueries {
+
+    private static final String CONVERSATION_SELECT = "SELECT id, user_id, title, message_count, capacity_used,"
+            + " capacity_max, expires_at, created_at, updated_at, version, pending_tool_calls FROM conversations";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Duration readYourWritesTimeout;
+
+    JdbcConversationQueries(NamedParameterJdbcTemplate jdbc,
+                            @Value("${ledgerline.read-your-writes.timeout:5s}") Duration readYourWritesTimeout) {
+        this.jdbc = jdbc;
+        this.readYourWritesTimeout = readYourWritesTimeout;
+    }
+
+    @Override
+    public Optional<ConversationView> conversation(ConversationId id, UserId owner) {
+        return jdbc.query(CONVERSATION_SELECT + " WHERE id = :id AND user_id = :owner", owned(id, owner),
+                JdbcConversationRows::conversationRow).stream().findFirst().map(ConversationRow::toView);
+    }
+
+    @Override
+    public ConversationPage conversations(UserId owner, int limit, String cursor) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("owner", owner.value())
+                .addValue("limit", limit + 1);
+        String after = "";
+        if (cursor != null) {
+            Cursor position = Cursor.decode(cursor);
+            after = " AND (updated_at, id) < (:updatedAt, :id)";
+            parameters.addValue("updatedAt", JdbcConversationRows.timestamp(position.updatedAt()))
+                    .addValue("id", position.id());
+        }
+        List<ConversationRow> rows = jdbc.query(CONVERSATION_SELECT + " WHERE user_id = :owner" + after
+                + " ORDER BY updated_at DESC, id DESC LIMIT :limit", parameters, JdbcConversationRows::conversationRow);
+        boolean more = rows.size() > limit;
+        List<ConversationRow> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? Cursor.of(page.get(page.size() - 1)).encode() : null;
+        return new ConversationPage(page.stream().map(ConversationRow::toView).toList(), next);
+    }
+
+    @Override
+    public Optional<MessagePage> messages(ConversationId id, UserId owner, MessageRange range) {
+        if (!owns(id, owner)) {
+            return Optional.empty();
+        }
+        String direction = range.descending() ? "DESC" : "ASC";
+        List<MessageRow> rows = jdbc.query("SELECT " + JdbcConversationRows.MESSAGE_COLUMNS + " FROM messages"
+                        + " WHERE conversation_id = :id AND sequence > :after AND sequence < :before"
+                        + " ORDER BY sequence " + direction + " LIMIT :limit",
+                new MapSqlParameterSource("id", id.value())
+                        .addValue("after", range.after() == null ? 0L : range.after())
+                        .addValue("before", range.before() == null ? Long.MAX_VALUE : range.before())
+                        .addValue("limit", range.limit() + 1),
+                JdbcConversationRows::messageRow);
+        boolean more = rows.size() > range.limit();
+        List<MessageView> page = (more ? rows.subList(0, range.limit()) : rows).stream()
+                .map(MessageRow::toView).toList();
+        Long first = page.isEmpty() ? null : page.get(0).sequence();
+        Long last = page.isEmpty() ? null : page.get(page.size() - 1).sequence();
+        return Optional.of(new MessagePage(page, first, last, more));
+    }
+
+    @Override
+    public Optional<MessageView> message(ConversationId id, MessageId messageId, UserId owner) {
+        return jdbc.query("SELECT " + JdbcConversationRows.MESSAGE_COLUMNS + " FROM messages"
+                        + " WHERE id = :messageId AND conversation_id = :id AND user_id = :owner",
+                owned(id, owner).addValue("messageId", messageId.value()), JdbcConversationRows::messageRow)
+                .stream().findFirst().map(MessageRow::toView);
+    }
+
+    @Override
+    public boolean awaitVersion(ConversationId id, long version) {
+        return await(() -> {
+            List<Long> versions = jdbc.queryForList("SELECT version FROM conversations WHERE id = :id",
+                    new MapSqlParameterSource("id", id.value()), Long.class);
+            return !versions.isEmpty() && versions.get(0) >= version;
+        });
+    }
+
+    @Override
+    public boolean awaitRemoval(ConversationId id) {
+        return await(() -> jdbc.queryForList("SELECT 1 FROM conversations WHERE id = :id",
+                new MapSqlParameterSource("id", id.value()), Integer.class).isEmpty());
+    }
+
+    private boolean await(BooleanSupplier reached) {
+        long deadline = System.nanoTime() + readYourWritesTimeout.toNanos();
+        long pauseMillis = 2;
+        while (!reached.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 20);
+        }
+        return true;
+    }
+
+    private boolean owns(ConversationId id, UserId owner) {
+        return !jdbc.queryForList("SELECT 1 FROM conversations WHERE id = :id AND user_id = :owner",
+                owned(id, owner), Integer.class).isEmpty();
+    }
+
+    private static MapSqlParameterSource owned(ConversationId id, UserId owner) {
+        return new MapSqlParameterSource("id", id.value()).addValue("owner", owner.value());
+    }
+
+    /** Where a page of the conversation list ended: the last row's activity time and id, base64url-encoded. */
+    record Cursor(Instant updatedAt, UUID id) {
+
+        static Cursor of(ConversationRow row) {
+            return new Cursor(row.updatedAt(), row.id().value());
+        }
+
+        String encode() {
+            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, updatedAt);
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((micros + "~" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String text) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("~", 2);
+                return new Cursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS),
+                        UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw new InvalidCursorException();
+            }
+        }
+    }
+}
