@@ -110,6 +110,26 @@ class IdentityLifecycleTest {
     }
 
     @Test
+    void a_session_loaded_from_a_snapshot_still_knows_its_first_token_as_reuse() {
+        TestUser user = TestUsers.register(http);
+        String current = user.refreshToken();
+        for (int i = 0; i < 12; i++) {
+            Http.Response refreshed = refresh(current);
+            assertThat(refreshed.status()).isEqualTo(200);
+            current = refreshed.body().path("refreshToken").asText();
+        }
+        String snapshot = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM snapshot_event_entry "
+                + "WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1", String.class,
+                user.sessionId().toString());
+        assertThat(snapshot).contains(sha256(user.refreshToken())).doesNotContain(user.refreshToken());
+
+        Http.Response reused = refresh(user.refreshToken());
+
+        assertThat(reused.body().path("type").asText()).isEqualTo("https://ledgerline.dev/problems/refresh-token-reused");
+        assertThat(refresh(current).status()).isEqualTo(401);
+    }
+
+    @Test
     void logging_out_revokes_the_session_and_its_access_token_at_once() {
         TestUser user = TestUsers.register(http);
 
@@ -356,6 +376,15 @@ class IdentityLifecycleTest {
         assertThat(revoked.status()).isEqualTo(204);
         assertThat(http.get("/api/users/me", user.accessToken()).status()).isEqualTo(401);
         assertThat(events.of(user.sessionId()).get(1).payload().path("reason").asText()).isEqualTo("ADMIN");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Http.Response refresh(String refreshToken) {

@@ -25,6 +25,7 @@ public class TestDatabase {
             registry.add("ledgerline.identity.admin.username", () -> TestUsers.ADMIN_USERNAME);
             registry.add("ledgerline.identity.admin.email", () -> TestUsers.ADMIN_EMAIL);
             registry.add("ledgerline.identity.admin.password", () -> TestUsers.ADMIN_PASSWORD);
+            registry.add("ledgerline.identity.session-snapshot-every", () -> "5");
         };
     }
 

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.ledgerline.identity.commands.LogOut;
 import dev.ledgerline.identity.commands.RevokeSession;
 import dev.ledgerline.identity.commands.RotateToken;
@@ -21,20 +23,27 @@ import dev.ledgerline.identity.events.UserId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One login and its refresh-token family. Only the current token can be exchanged; presenting one that was already
  * rotated away means it leaked (or raced, see the README), and revokes the family (RFC 9700 §4.14).
+ * <p>
+ * Its state is also a snapshot payload (Jackson, fields); bump {@code @Revision} when the fields change so that older
+ * snapshots are ignored.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = SessionSnapshots.TRIGGER)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 class Session {
 
     @AggregateIdentifier
     private SessionId id;
     private UserId userId;
     private String currentHash;
-    private final Set<String> retiredHashes = new HashSet<>();
+    private Set<String> retiredHashes = new HashSet<>();
     private Instant expiresAt;
     private boolean revoked;
 
