@@ -48,7 +48,13 @@ class AuthenticationEndToEndTest {
     void health_and_the_api_documentation_need_no_token() {
         assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
-        assertThat(http.get("/v3/api-docs", null).body().path("paths").has("/api/auth/login")).isTrue();
+        var docs = http.get("/v3/api-docs", null).body();
+        assertThat(docs.path("paths").has("/api/auth/login")).isTrue();
+        assertThat(docs.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(docs.path("paths").path("/api/users/me").path("get").path("security").toString())
+                .contains("bearer");
+        assertThat(docs.path("paths").path("/api/auth/login").path("post").has("security")).isFalse();
     }
 
     @Test

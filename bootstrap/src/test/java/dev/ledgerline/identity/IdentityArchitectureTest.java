@@ -11,11 +11,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.domain.JavaClass;
-import org.axonframework.serialization.Revision;
-import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.Test;
 
-/** What the identity module shows the others, and what it keeps to itself. */
+/** Identity's own rules, beyond the project-wide ones in {@code architecture.ArchitectureTest}. */
 class IdentityArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -23,9 +21,8 @@ class IdentityArchitectureTest {
             .importPackages("dev.ledgerline");
 
     @Test
-    void other_modules_use_only_the_api_commands_events_and_queries_of_identity() {
+    void even_the_application_reaches_identity_only_through_its_public_packages() {
         noClasses().that().resideOutsideOfPackage("dev.ledgerline.identity..")
-                .and().resideOutsideOfPackage("dev.ledgerline.bootstrap.security..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ledgerline.identity.domain..",
                         "dev.ledgerline.identity.projection..", "dev.ledgerline.identity.web..",
                         "dev.ledgerline.identity.token..")
@@ -33,28 +30,7 @@ class IdentityArchitectureTest {
     }
 
     @Test
-    void identity_depends_on_no_other_module_and_not_on_the_application() {
-        noClasses().that().resideInAPackage("dev.ledgerline.identity..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.ledgerline.tasks..",
-                        "dev.ledgerline.conversation..", "dev.ledgerline.audit..", "dev.ledgerline.operations..",
-                        "dev.ledgerline.bootstrap..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void identity_aggregates_are_package_private() {
-        classes().that().areAnnotatedWith(Aggregate.class).and().resideInAPackage("dev.ledgerline.identity..")
-                .should().notBePublic()
-                .check(CLASSES);
-    }
-
-    @Test
-    void identity_events_are_revisioned_records_or_value_types() {
-        classes().that().resideInAPackage("dev.ledgerline.identity.events")
-                .and().areNotEnums()
-                .and().doNotHaveSimpleName("UserId").and().doNotHaveSimpleName("SessionId")
-                .should().beAnnotatedWith(Revision.class).andShould(beRecords())
-                .check(CLASSES);
+    void identity_commands_are_records() {
         classes().that().resideInAPackage("dev.ledgerline.identity.commands").and().areNotEnums()
                 .and().areTopLevelClasses()
                 .should(beRecords())

@@ -60,6 +60,8 @@ class IdentityValidationTest {
                 invalid("POST", "/api/auth/register", register(NAME, "a@example.test", "password1", " "), "fullName"),
                 invalid("POST", "/api/auth/register", register(NAME, "a@example.test", "password1", "n".repeat(101)),
                         "fullName"),
+                invalid("POST", "/api/auth/register", register(NAME, "a@example.test", "password1", "Tab\\tName"),
+                        "fullName"),
                 invalid("POST", "/api/auth/register", "{\"username\":\"" + NAME + "\"}", "email"),
                 invalid("POST", "/api/auth/register", "{\"username\":\"" + NAME + "\",\"email\":\"a@example.test\","
                         + "\"password\":\"password1\",\"fullName\":\"N\",\"roles\":[\"ADMIN\"]}", null),
@@ -73,6 +75,7 @@ class IdentityValidationTest {
                 invalid("POST", "/api/auth/logout", "{\"refreshToken\":\"\"}", "refreshToken"),
                 invalid("PATCH", "/api/users/me", "{\"email\":\"nope\"}", "email"),
                 invalid("PATCH", "/api/users/me", "{\"fullName\":\"  \"}", "fullName"),
+                invalid("PATCH", "/api/users/me", "{\"fullName\":\"Bell\\u0007\"}", "fullName"),
                 invalid("PATCH", "/api/users/me", "{\"username\":\"renamed\"}", null),
                 invalid("PUT", "/api/users/me/password", "{\"currentPassword\":\"x\",\"newPassword\":\"short\"}",
                         "newPassword"),

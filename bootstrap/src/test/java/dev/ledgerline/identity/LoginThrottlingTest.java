@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.ledgerline.support.EndToEndTest;
 import dev.ledgerline.support.Http;
@@ -105,6 +110,33 @@ class LoginThrottlingTest {
                 .isGreaterThan(wrongMedian / 2);
         assertThat(wrongMedian).as("unknown %s ms, wrong password %s ms", unknown, wrong)
                 .isGreaterThan(unknownMedian / 2);
+    }
+
+    @Test
+    void a_burst_of_parallel_guesses_gets_no_more_tries_than_the_limit() throws Exception {
+        String name = "burst-" + UUID.randomUUID();
+        int burst = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(burst);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return login(name, "guess").status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(statuses).filteredOn(status -> status == 401).hasSize(MAX_FAILURES);
+            assertThat(statuses).filteredOn(status -> status == 429).hasSize(burst - MAX_FAILURES);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ledgerline.bootstrap.web.RequestCorrelation;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -67,13 +70,14 @@ class AxonConfiguration {
     }
 
     @Bean
-    CommandBusMetadataRegistration commandBusMetadata(CommandBus commandBus) {
-        return new CommandBusMetadataRegistration(commandBus);
+    MetadataInterceptorRegistration requestMetadata(CommandBus commandBus, EventBus eventBus) {
+        return new MetadataInterceptorRegistration(commandBus, eventBus);
     }
 
-    static final class CommandBusMetadataRegistration {
-        CommandBusMetadataRegistration(CommandBus commandBus) {
-            commandBus.registerDispatchInterceptor(new RequestMetadataInterceptor());
+    static final class MetadataInterceptorRegistration {
+        MetadataInterceptorRegistration(CommandBus commandBus, EventBus eventBus) {
+            commandBus.registerDispatchInterceptor(new RequestMetadataInterceptor<CommandMessage<?>>());
+            eventBus.registerDispatchInterceptor(new RequestMetadataInterceptor<EventMessage<?>>());
         }
     }
 }

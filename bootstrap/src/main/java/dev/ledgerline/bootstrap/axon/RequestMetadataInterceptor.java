@@ -8,7 +8,7 @@ import java.util.function.BiFunction;
 
 import dev.ledgerline.bootstrap.web.RequestCorrelation;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -17,18 +17,19 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Stamps each command with who caused it ({@code actor}: a user id, {@code anonymous} for an unauthenticated
+ * Stamps each command, and each event published outside a command, with who caused it ({@code actor}: a user id, {@code anonymous} for an unauthenticated
  * request, {@code system} outside any request), the request's correlation id and the client's address. An actor or
  * address the sender set explicitly is kept. Axon's correlation data providers copy them onto every event the command causes.
  */
-class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
+class RequestMetadataInterceptor<M extends Message<?>> implements MessageDispatchInterceptor<M> {
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
-        return (index, command) -> command.andMetaData(metadataFor(command));
+    @SuppressWarnings("unchecked")
+    public BiFunction<Integer, M, M> handle(List<? extends M> messages) {
+        return (index, message) -> (M) message.andMetaData(metadataFor(message));
     }
 
-    private static Map<String, Object> metadataFor(CommandMessage<?> command) {
+    private static Map<String, Object> metadataFor(Message<?> command) {
         HttpServletRequest request = currentRequest();
         Map<String, Object> metadata = new HashMap<>();
         if (!command.getMetaData().containsKey(MessageMetadata.ACTOR)) {

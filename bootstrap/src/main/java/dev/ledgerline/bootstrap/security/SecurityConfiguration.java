@@ -25,6 +25,14 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** The routes that hand out or end tokens: the credential is in the body. */
+    static final String[] PUBLIC_POSTS = {"/api/auth/register", "/api/auth/login", "/api/auth/refresh",
+            "/api/auth/logout"};
+
+    static boolean isPublic(String method, String path) {
+        return "POST".equals(method) && java.util.Arrays.asList(PUBLIC_POSTS).contains(path);
+    }
+
     /** There are no password logins through Spring Security (and so no generated default user). */
     @Bean
     AuthenticationManager noPasswordAuthentication() {
@@ -55,8 +63,7 @@ class SecurityConfiguration {
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh",
-                                "/api/auth/logout").permitAll()
+                        .requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/users", "/api/admin/users/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

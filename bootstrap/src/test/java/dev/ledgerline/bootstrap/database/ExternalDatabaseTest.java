@@ -58,7 +58,9 @@ class ExternalDatabaseTest {
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--server.port=0";
         all[args.length + 1] = "--ledgerline.database.data-dir=" + unusedDataDir;
-        all[args.length + 2] = "--axon.axonserver.enabled=false";
+        // with an external database the keys must come from configuration, never from the data directory
+        all[args.length + 2] = "--ledgerline.audit.chain-key=" + java.util.Base64.getEncoder()
+                .encodeToString("external-database-test-chain-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return new SpringApplicationBuilder(LedgerlineApplication.class).run(all);
     }
 

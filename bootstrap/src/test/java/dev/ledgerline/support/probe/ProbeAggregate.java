@@ -22,6 +22,11 @@ public class ProbeAggregate {
         apply(new ProbeRecorded(command.probeId(), command.note()));
     }
 
+    @CommandHandler
+    void handle(AmendProbe command) {
+        apply(new ProbeRecorded(command.probeId(), command.note()));
+    }
+
     @EventSourcingHandler
     void on(ProbeRecorded event) {
         this.probeId = event.probeId();

@@ -63,7 +63,7 @@ public class SessionService {
      * throttling per login name.
      */
     public Tokens login(String login, String password, String userAgent) {
-        throttle.lockedFor(login).ifPresent(wait -> {
+        throttle.attempt(login).ifPresent(wait -> {
             throw IdentityProblem.tooManyLoginAttempts(wait);
         });
         Optional<AccountStore.Account> account = accounts.findByLogin(login);

@@ -15,6 +15,8 @@ final class Requests {
 
     static final String USERNAME = "[A-Za-z0-9_.-]{3,50}";
     static final String USERNAME_MESSAGE = "must be 3 to 50 characters: letters, digits, '_', '.', '-'";
+    static final String PRINTABLE = "[^\\p{Cntrl}]*";
+    static final String PRINTABLE_MESSAGE = "must not contain control characters";
 
     private Requests() {
     }
@@ -23,7 +25,7 @@ final class Requests {
             @NotNull @Pattern(regexp = USERNAME, message = USERNAME_MESSAGE) String username,
             @NotNull @Email @Size(max = 254) String email,
             @NotNull @Utf8Size(min = 8, max = 72) String password,
-            @NotBlank @Size(max = 100) String fullName) {
+            @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String fullName) {
 
         @Override
         public String toString() {
@@ -47,7 +49,8 @@ final class Requests {
         }
     }
 
-    record ChangeProfile(@Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 100) String fullName,
+    record ChangeProfile(@Pattern(regexp = ".*\\S.*", message = "must not be blank")
+                         @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) @Size(max = 100) String fullName,
                          @Email @Size(max = 254) String email) {
     }
 

@@ -6,6 +6,7 @@ import dev.ledgerline.identity.projection.IdentityReads;
 import dev.ledgerline.identity.queries.UserView;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -31,8 +32,7 @@ class UserController {
 
     @GetMapping
     UserView me() {
-        return reads.user(currentUser.id()).orElseThrow(() -> new org.springframework.web.ErrorResponseException(
-                HttpStatus.NOT_FOUND));
+        return reads.user(currentUser.id()).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
     }
 
     @PatchMapping

@@ -1,0 +1,57 @@
+package dev.ledgerline.audit.chain;
+
+import java.nio.file.Path;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event store of the whole application is Axon's JPA engine with the audit chain written alongside. Defining it
+ * switches Axon's own JPA event store auto-configuration off, so its entities are registered here.
+ */
+@Configuration(proxyBeanMethods = false)
+@RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
+class ChainConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainConfiguration.class);
+
+    @Bean
+    ChainHasher chainHasher(@Value("${ledgerline.audit.chain-key:}") String configuredKey,
+                            @Value("${ledgerline.database.url:}") String databaseUrl,
+                            @Value("${ledgerline.database.data-dir:./data}") Path dataDir) {
+        ChainHasher hasher = new ChainHasher(ChainKey.resolve(configuredKey, databaseUrl.isBlank(), dataDir));
+        log.info("Audit chain key fingerprint {}", hasher.keyId());
+        return hasher;
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          EntityManagerProvider entityManagerProvider,
+                                          TransactionManager transactionManager,
+                                          ChainHasher hasher) {
+        JpaEventStorageEngine.Builder builder = JpaEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager);
+        return new ChainedJpaEventStorageEngine(builder, entityManagerProvider, transactionManager,
+                new ChainLinks(hasher));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ledgerline.audit.queries;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One stored event as auditors see it: where it sits in its stream and in the store, what it is, who caused it in
+ * which request, its payload, and its chain link ({@code hash} over {@code previousHash} and the stored bytes).
+ */
+public record AuditEvent(
+        long sequence,
+        long globalIndex,
+        String eventId,
+        String type,
+        String revision,
+        String timestamp,
+        String actor,
+        String correlationId,
+        String clientAddress,
+        JsonNode payload,
+        String hash,
+        String previousHash) {
+}
