@@ -241,8 +241,12 @@ class IdentityLifecycleTest {
         assertThat(deactivated.body().path("active").asBoolean()).isFalse();
         assertThat(http.get("/api/users/me", user.accessToken()).status()).isEqualTo(401);
         assertThat(refresh(user.refreshToken()).status()).isEqualTo(401);
-        assertThat(http.post("/api/auth/login", json("username", user.username(), "password", user.password()), null)
-                .status()).isEqualTo(401);
+        Http.Response refused = http.post("/api/auth/login",
+                json("username", user.username(), "password", user.password()), null);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.body().path("type").asText()).endsWith("/invalid-credentials");
+        events.await(user.id(), all -> all.stream().anyMatch(event -> event.type().equals("LoginFailed")
+                && event.payload().path("reason").asText().equals("ACCOUNT_DEACTIVATED")));
         EventLog.Event revoked = events.of(user.sessionId()).get(1);
         assertThat(revoked.payload().path("reason").asText()).isEqualTo("USER_DEACTIVATED");
         assertThat(revoked.metadata().path("actor").asText()).isEqualTo(admin.id().toString());

@@ -39,23 +39,30 @@ class TaskProjectionRebuildTest {
 
     @Test
     void a_rebuilt_tasks_table_is_identical_to_the_live_one() throws Exception {
-        writeSomeHistory();
         StreamingEventProcessor processor = processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class)
                 .orElseThrow();
+        // Start from a rebuilt table: another test may have rebuilt identity's projection, whose reset empties
+        // users and, through the foreign key's cascade, tasks behind this projection's back.
+        rebuild(processor);
+        writeSomeHistory();
         awaitCaughtUp(processor);
         List<Map<String, Object>> live = jdbc.queryForList(SNAPSHOT);
 
+        rebuild(processor);
+
+        assertThat(live).isNotEmpty();
+        assertThat(jdbc.queryForList(SNAPSHOT)).isEqualTo(live);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = ?",
+                Long.class, PROCESSOR)).as("dead letters").isZero();
+    }
+
+    private void rebuild(StreamingEventProcessor processor) throws InterruptedException {
         processor.shutDown();
         processor.resetTokens();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tasks", Long.class)).as("reset clears the table")
                 .isZero();
         processor.start();
         awaitCaughtUp(processor);
-
-        assertThat(live).isNotEmpty();
-        assertThat(jdbc.queryForList(SNAPSHOT)).isEqualTo(live);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = ?",
-                Long.class, PROCESSOR)).as("dead letters").isZero();
     }
 
     /**

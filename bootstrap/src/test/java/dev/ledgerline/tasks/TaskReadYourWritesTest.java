@@ -3,6 +3,13 @@ package dev.ledgerline.tasks;
 import static dev.ledgerline.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerline.support.EndToEndTest;
 import dev.ledgerline.support.Http;
@@ -17,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EndToEndTest
 class TaskReadYourWritesTest {
 
-    private static final int ROUNDS = 60;
+    private static final int ROUNDS = 40;
+    private static final int CLIENTS = 8;
 
     @LocalServerPort
     int port;
@@ -64,6 +72,33 @@ class TaskReadYourWritesTest {
 
             JsonNode listed = http.get("/api/tasks?completed=" + (i % 2 == 0), user.token()).body().path("data");
             assertThat(listed.findValuesAsText("id")).as("round %d", i).contains(id);
+        }
+    }
+
+    @Test
+    void clients_writing_at_the_same_time_each_see_their_own_write() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                done.add(clients.submit(() -> {
+                    for (int i = 0; i < ROUNDS / 4; i++) {
+                        Http.Response created = http.post("/api/tasks", json("title", "Client " + client + "/" + i),
+                                user.token());
+                        assertThat(created.status()).as("client %d round %d: %s", client, i, created).isEqualTo(201);
+                        Http.Response read = http.get("/api/tasks/" + created.body().path("id").asText(),
+                                user.token());
+                        assertThat(read.status()).as("client %d round %d", client, i).isEqualTo(200);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : done) {
+                client.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            clients.shutdownNow();
         }
     }
 

@@ -16,6 +16,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -54,10 +55,19 @@ class AxonConfiguration {
     }
 
     @Bean
+    EventArrivalSignal eventArrivalSignal() {
+        return new EventArrivalSignal();
+    }
+
+    @Bean
     ConfigurerModule eventProcessingDefaults(@Qualifier("eventSerializer") Serializer eventSerializer,
-                                             Serializer genericSerializer) {
+                                             Serializer genericSerializer, EventArrivalSignal arrivals,
+                                             @Value("${ledgerline.processors.arrival-signal:true}") boolean signal) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .usingPooledStreamingEventProcessors()
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> signal
+                        ? builder.messageSource(arrivals.source(config.eventStore()))
+                        : builder)
                 .registerDeadLetterQueueProvider(processingGroup -> config -> JpaSequencedDeadLetterQueue
                         .builder()
                         .processingGroup(processingGroup)

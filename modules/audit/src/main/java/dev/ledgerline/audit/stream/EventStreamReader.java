@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventStreamReader {
 
     private static final String SELECT = """
-            SELECT e.global_index, e.sequence_number, e.event_identifier, e.payload_type, e.payload_revision,
+            SELECT e.aggregate_identifier, e.type, e.global_index, e.sequence_number, e.event_identifier, e.payload_type, e.payload_revision,
                    e.time_stamp, e.payload, e.meta_data, c.hash, c.previous_hash
             FROM domain_event_entry e
             LEFT JOIN audit_event_chain c
@@ -67,6 +67,8 @@ public class EventStreamReader {
         JsonNode metadata = parse(rows.getBytes("meta_data"));
         String payloadType = rows.getString("payload_type");
         return new AuditEvent(
+                rows.getString("aggregate_identifier"),
+                rows.getString("type"),
                 rows.getLong("sequence_number"),
                 rows.getLong("global_index"),
                 rows.getString("event_identifier"),

@@ -1,14 +1,20 @@
 package dev.ledgerline.audit.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.ledgerline.audit.chain.ChainVerifier;
 import dev.ledgerline.audit.queries.AuditEvent;
 import dev.ledgerline.audit.queries.ChainVerification;
+import dev.ledgerline.audit.queries.PastState;
 import dev.ledgerline.audit.reads.AuditReads;
+import dev.ledgerline.audit.state.PastStates;
 import dev.ledgerline.audit.stream.EventStreamReader;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,12 +44,15 @@ class AuditController {
     private final EventStreamReader reader;
     private final ChainVerifier verifier;
     private final AuditReads reads;
+    private final PastStates pastStates;
     private final JsonMapper json;
 
-    AuditController(EventStreamReader reader, ChainVerifier verifier, AuditReads reads, JsonMapper json) {
+    AuditController(EventStreamReader reader, ChainVerifier verifier, AuditReads reads, PastStates pastStates,
+                    JsonMapper json) {
         this.reader = reader;
         this.verifier = verifier;
         this.reads = reads;
+        this.pastStates = pastStates;
         this.json = json;
     }
 
@@ -63,6 +72,21 @@ class AuditController {
         return new EventPage(data, more ? encodeCursor(data.get(data.size() - 1).sequence() + 1) : null);
     }
 
+    @GetMapping("/state")
+    PastState state(@PathVariable UUID id,
+                    @RequestParam(required = false) @Min(0) Long atSequence,
+                    @RequestParam(required = false) Instant at) {
+        if (atSequence != null && at != null) {
+            throw AuditProblems.eitherSequenceOrInstant();
+        }
+        String stream = requireConversation(id);
+        Optional<PastState> state = atSequence != null ? pastStates.atSequence(stream, atSequence)
+                : at != null ? pastStates.at(stream, at)
+                : pastStates.latest(stream);
+        reads.record(CONVERSATION, stream, "state");
+        return state.orElseThrow(AuditProblems::noSuchPoint);
+    }
+
     @GetMapping("/verify")
     ChainVerification verify(@PathVariable UUID id) {
         String stream = id.toString();
@@ -79,8 +103,8 @@ class AuditController {
             try {
                 out.write(json.writeValueAsBytes(event));
                 out.write('\n');
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         return ResponseEntity.ok()

@@ -16,6 +16,15 @@ final class AuditProblems {
         return problem(HttpStatus.NOT_FOUND, "not-found", "No such event stream.");
     }
 
+    static ErrorResponseException noSuchPoint() {
+        return problem(HttpStatus.NOT_FOUND, "not-found",
+                "The stream has no event at that sequence, or none at or before that instant.");
+    }
+
+    static ErrorResponseException eitherSequenceOrInstant() {
+        return problem(HttpStatus.BAD_REQUEST, "validation-failed", "Give atSequence or at, not both.");
+    }
+
     static ErrorResponseException badCursor() {
         return problem(HttpStatus.BAD_REQUEST, "malformed-request", "The cursor is not one this API handed out.");
     }
