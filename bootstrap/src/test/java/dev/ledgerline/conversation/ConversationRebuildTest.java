@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import dev.ledgerline.support.EndToEndTest;
 import dev.ledgerline.support.Http;
@@ -28,7 +29,7 @@ class ConversationRebuildTest {
             + " c.capacity_max, c.expires_at, c.created_at, c.updated_at, c.version, c.pending_tool_calls::text,"
             + " m.id, m.sequence, m.role, m.content, m.token_count, m.tool_calls::text, m.created_at"
             + " FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id"
-            + " ORDER BY c.id, m.sequence";
+            + " WHERE c.user_id IN (?, ?) ORDER BY c.id, m.sequence";
 
     @LocalServerPort
     int port;
@@ -36,11 +37,13 @@ class ConversationRebuildTest {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    private List<UUID> users;
 
     @Test
     void rebuilding_the_projection_from_the_events_gives_identical_tables() {
         Http http = new Http(port);
-        ConversationClient client = ConversationUsers.newClient(http);
+        TestUser staying = TestUsers.register(http, "rebuilder");
+        ConversationClient client = new ConversationClient(http, staying.accessToken());
         String id = client.startConversation(Http.json("title", "rebuild me", "capacityMax", 500));
         client.post(id, message("user", "What is due?"));
         client.post(id, assistantCalling("Looking.", List.of(toolCall("call_r1", "search_tasks", Map.of("due", 1)),
@@ -53,7 +56,10 @@ class ConversationRebuildTest {
         ConversationClient gone = new ConversationClient(http, leaving.accessToken());
         gone.post(gone.startConversation(), message("user", "soon forgotten"));
         gone.send("DELETE", "/api/users/me", Map.of("password", leaving.password()), Map.of());
+        users = List.of(staying.id(), leaving.id());
         String before = tables();
+        assertThat(before).contains("rebuilt").doesNotContain("soon forgotten");
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
 
         StreamingEventProcessor processor = processing
                 .eventProcessor("conversation-projection", StreamingEventProcessor.class).orElseThrow();
@@ -64,11 +70,33 @@ class ConversationRebuildTest {
         processor.start();
 
         awaitTables(before);
+        // leave the projection caught up for the test classes that share this application
+        awaitPosition(processor, head);
         assertThat(client.messages(id, "").body().get("data")).hasSize(2);
     }
 
     private String tables() {
-        return jdbc.queryForList(TABLES).toString();
+        return jdbc.queryForList(TABLES, users.get(0), users.get(1)).toString();
+    }
+
+    private static void awaitPosition(StreamingEventProcessor processor, long head) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!processor.processingStatus().values().stream()
+                .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the rebuilt projection did not reach the head of the store");
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void awaitTables(String expected) {
@@ -78,12 +106,7 @@ class ConversationRebuildTest {
             if (System.nanoTime() > deadline) {
                 assertThat(now).as("tables after the rebuild").isEqualTo(expected);
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause();
             now = tables();
         }
     }

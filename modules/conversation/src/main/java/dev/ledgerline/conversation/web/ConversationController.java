@@ -33,6 +33,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -56,6 +58,7 @@ class ConversationController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+    private static final Logger log = LoggerFactory.getLogger(ConversationController.class);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final CommandGateway commands;
@@ -107,6 +110,7 @@ class ConversationController {
         ConversationId conversationId = new ConversationId(id);
         send(new DeleteConversation(conversationId, owner()));
         if (!queries.awaitRemoval(conversationId)) {
+            log.warn("The conversation read tables still show deleted conversation {}", conversationId);
             throw ConversationProblems.lagging();
         }
         return ResponseEntity.noContent().build();
@@ -182,6 +186,7 @@ class ConversationController {
 
     private void awaitVersion(ConversationId id, long version) {
         if (!queries.awaitVersion(id, version)) {
+            log.warn("The conversation read tables did not show version {} of conversation {} in time", version, id);
             throw ConversationProblems.lagging();
         }
     }
