@@ -13,7 +13,7 @@ class AuditReadsProjectionDescriptor {
     static final int VERSION = 1;
 
     @Bean
-    ProjectionDescriptor auditReadsProjection() {
+    ProjectionDescriptor auditReadsDescriptor() {
         return new ProjectionDescriptor("audit-reads", AuditReadProjection.GROUP, VERSION, List.of("audit_reads"));
     }
 }

@@ -13,7 +13,7 @@ class ConversationProjectionDescriptor {
     static final int VERSION = 1;
 
     @Bean
-    ProjectionDescriptor conversationProjection() {
+    ProjectionDescriptor conversationDescriptor() {
         return new ProjectionDescriptor("conversation", ConversationProjection.PROCESSING_GROUP, VERSION,
                 List.of("conversations", "messages"));
     }

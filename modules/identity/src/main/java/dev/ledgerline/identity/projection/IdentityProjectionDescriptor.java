@@ -13,7 +13,7 @@ class IdentityProjectionDescriptor {
     static final int VERSION = 1;
 
     @Bean
-    ProjectionDescriptor identityProjection() {
+    ProjectionDescriptor identityDescriptor() {
         return new ProjectionDescriptor("identity", IdentityProjection.NAME, VERSION, List.of("users", "auth_sessions"));
     }
 }

@@ -10,7 +10,7 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.springframework.stereotype.Component;
 
 /** Every projection that declared itself, and its live processor on this node. */
-@Component
+@Component("projectionCatalog")
 class Projections {
 
     private final List<ProjectionDescriptor> descriptors;

@@ -139,31 +139,63 @@ class Rebuilder {
         }
     }
 
+    /**
+     * Resets the live processor (its reset handler empties its tables) and waits until it has replayed up to the head
+     * the store had when the rebuild started. Emptying a table that other projections' tables reference cascades into
+     * those: they are rebuilt in place next, once this projection's rows are back.
+     */
     private void runInPlace(ProjectionDescriptor projection, RebuildRecord record, boolean resumed)
             throws InterruptedException {
-        PooledStreamingEventProcessor live = projections.liveProcessor(projection);
+        List<ProjectionDescriptor> dependents = dependents(projection);
         if (!resumed) {
-            live.shutDown();
-            try {
-                live.resetTokens();
-            } finally {
-                live.start();
+            reset(projection);
+        }
+        if (!replayed(projection, record, projection)) {
+            return;
+        }
+        for (ProjectionDescriptor dependent : dependents) {
+            reset(dependent);
+            if (!replayed(projection, record, dependent)) {
+                return;
             }
         }
+        rebuilds.storeVersion(projection.name(), record.targetVersion());
+        rebuilds.finish(record.id(), "completed", null);
+        log.info("Rebuild {} of projection {} (in place) completed", record.id(), projection.name());
+    }
+
+    private List<ProjectionDescriptor> dependents(ProjectionDescriptor projection) {
+        List<String> referencing = shadow.referencingTables(projection);
+        return projections.all().stream().filter(other -> !other.equals(projection))
+                .filter(other -> other.tables().stream().anyMatch(referencing::contains)).toList();
+    }
+
+    private void reset(ProjectionDescriptor projection) {
+        PooledStreamingEventProcessor live = projections.liveProcessor(projection);
+        live.shutDown();
+        try {
+            live.resetTokens();
+        } finally {
+            live.start();
+        }
+    }
+
+    /** Waits until the projection has replayed up to the rebuild's starting head; false when the rebuild was lost. */
+    private boolean replayed(ProjectionDescriptor rebuilt, RebuildRecord record, ProjectionDescriptor projection)
+            throws InterruptedException {
+        PooledStreamingEventProcessor live = projections.liveProcessor(projection);
         while (!stopping) {
-            long head = store.head();
             long position = position(projection.processingGroup(), live.processingStatus());
-            if (!rebuilds.progress(record.id(), node.id(), position, head, null)) {
-                return;
+            if (!rebuilds.progress(record.id(), node.id(), position, store.head(), null)) {
+                log.warn("Rebuild {} of {} is no longer this node's", record.id(), rebuilt.name());
+                return false;
             }
             if (position >= record.headAtStart()) {
-                rebuilds.storeVersion(projection.name(), record.targetVersion());
-                rebuilds.finish(record.id(), "completed", null);
-                log.info("Rebuild {} of projection {} (in place) completed", record.id(), projection.name());
-                return;
+                return true;
             }
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
+        return false;
     }
 
     private void runBlueGreen(ProjectionDescriptor projection, RebuildRecord record, boolean resumed)

@@ -106,6 +106,17 @@ class ShadowSchema {
                 .collect(Collectors.joining(", ")) + " IN SHARE ROW EXCLUSIVE MODE");
     }
 
+    /** The tables outside the projection whose foreign keys point at its tables (a delete there cascades to them). */
+    List<String> referencingTables(ProjectionDescriptor projection) {
+        List<String> referencing = new ArrayList<>();
+        for (String table : projection.tables()) {
+            referencing.addAll(jdbc.queryForList("SELECT DISTINCT c.relname FROM pg_constraint k JOIN pg_class c"
+                    + " ON c.oid = k.conrelid WHERE k.contype = 'f' AND k.confrelid = ?::regclass", String.class,
+                    "public." + table));
+        }
+        return referencing.stream().filter(table -> !projection.tables().contains(table)).distinct().toList();
+    }
+
     private List<String> columns(String table) {
         return jdbc.queryForList("SELECT quote_ident(attname) FROM pg_attribute WHERE attrelid = ?::regclass"
                 + " AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum", String.class,

@@ -13,7 +13,7 @@ class TaskProjectionDescriptor {
     static final int VERSION = 1;
 
     @Bean
-    ProjectionDescriptor tasksProjection() {
+    ProjectionDescriptor tasksDescriptor() {
         return new ProjectionDescriptor("tasks", TaskProjection.NAME, VERSION, List.of("tasks"));
     }
 }
