@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingToken;
@@ -60,7 +61,10 @@ class RebuildProcessors {
         List<EventMessageHandler> handlers = new ArrayList<>();
         List<SequencingPolicy<? super EventMessage<?>>> policies = new ArrayList<>();
         collect(live.eventHandlerInvoker(), handlers, policies);
-        SimpleEventHandlerInvoker.Builder<?> invoker = SimpleEventHandlerInvoker.builder().eventHandlers(handlers);
+        // a failing event fails the rebuild's segment (shown as the rebuild's error, retried with back-off): the
+        // rebuild has no dead-letter queue of its own, and skipping the event would switch in a table without it
+        SimpleEventHandlerInvoker.Builder<?> invoker = SimpleEventHandlerInvoker.builder().eventHandlers(handlers)
+                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance());
         if (!policies.isEmpty()) {
             invoker.sequencingPolicy(policies.get(0));
         }
