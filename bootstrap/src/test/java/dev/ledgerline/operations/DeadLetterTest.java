@@ -43,20 +43,23 @@ class DeadLetterTest {
             commands.sendAndWait(new AmendProbe(poisoned, "waits behind the poison"));
             commands.sendAndWait(new RecordProbe(healthy, "goes through"));
 
-            await(() -> notes(healthy).size() == 1 && letters(http, operations).size() >= 2);
+            await(() -> notes(healthy).size() == 1 && letters(http, operations, poisoned).size() == 2);
             assertThat(notes(poisoned)).isEmpty();
-            List<JsonNode> letters = letters(http, operations);
-            assertThat(letters).extracting(letter -> letter.path("aggregateId").asText()).containsOnly(poisoned);
+            List<JsonNode> letters = letters(http, operations, poisoned);
+            assertThat(letters).extracting(letter -> letter.path("eventType").asText())
+                    .containsOnly("dev.ledgerline.support.probe.ProbeRecorded");
             assertThat(letters.get(0).path("causeMessage").asText()).contains("Poisoned note");
             assertThat(letters).extracting(letter -> letter.path("sequence").asText()).containsOnly(poisoned);
             JsonNode status = operations.status("probe-notes");
-            assertThat(status.path("deadLetters").asLong()).isEqualTo(2);
+            long deadLetters = status.path("deadLetters").asLong();
+            assertThat(deadLetters).isGreaterThanOrEqualTo(2);
             assertThat(status.path("state").asText()).as("a dead letter is not an error").isEqualTo("running");
             Http.Response health = http.get("/actuator/health", null);
             assertThat(health.body().path("components").path("projections").path("details").path("probe-notes")
-                    .path("deadLetters").asLong()).isEqualTo(2);
+                    .path("deadLetters").asLong()).isEqualTo(deadLetters);
             await(() -> http.get("/actuator/prometheus", null).raw().body()
-                    .contains("ledgerline_projection_dead_letters_events{projection=\"probe-notes\"} 2.0"));
+                    .contains("ledgerline_projection_dead_letters_events{projection=\"probe-notes\"} " + deadLetters
+                            + ".0"));
             assertThat(http.get("/actuator/prometheus", null).raw().body())
                     .contains("ledgerline_projection_lag_events{projection=\"conversation\"}");
 
@@ -69,7 +72,7 @@ class DeadLetterTest {
             assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
             assertThat(retried.body().path("handled").asBoolean()).isTrue();
             assertThat(notes(poisoned)).containsExactly(poison, "waits behind the poison");
-            assertThat(letters(http, operations)).isEmpty();
+            assertThat(letters(http, operations, poisoned)).isEmpty();
         } finally {
             ProbeNotesProjection.poisonNote = null;
         }
@@ -84,24 +87,29 @@ class DeadLetterTest {
         ProbeNotesProjection.poisonNote = poison;
         try {
             commands.sendAndWait(new RecordProbe(poisoned, poison));
-            await(() -> letters(http, operations).size() == 1);
+            await(() -> letters(http, operations, poisoned).size() == 1);
         } finally {
             ProbeNotesProjection.poisonNote = null;
         }
-        String id = letters(http, operations).get(0).path("id").asText();
+        String id = letters(http, operations, poisoned).get(0).path("id").asText();
         assertThat(http.delete(DEAD_LETTERS + "/" + id, operations.token()).status()).isEqualTo(204);
         assertThat(http.delete(DEAD_LETTERS + "/" + id, operations.token()).status()).isEqualTo(404);
-        assertThat(letters(http, operations)).isEmpty();
+        assertThat(letters(http, operations, poisoned)).isEmpty();
         commands.sendAndWait(new AmendProbe(poisoned, "after the discarded one"));
         await(() -> notes(poisoned).size() == 1);
         assertThat(notes(poisoned)).containsExactly("after the discarded one");
     }
 
-    private List<JsonNode> letters(Http http, OperationsClient operations) {
+    /** The dead letters of one probe (other tests leave letters of their own, e.g. tampered events). */
+    private List<JsonNode> letters(Http http, OperationsClient operations, String probeId) {
         Http.Response response = http.get(DEAD_LETTERS, operations.token());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         List<JsonNode> letters = new java.util.ArrayList<>();
-        response.body().forEach(letters::add);
+        response.body().forEach(letter -> {
+            if (letter.path("aggregateId").asText().equals(probeId)) {
+                letters.add(letter);
+            }
+        });
         return letters;
     }
 

@@ -17,8 +17,12 @@ final class OperationsClient {
 
     /** Logs the admin in once: an in-place rebuild of identity must not make the test log in again meanwhile. */
     OperationsClient(Http http) {
+        this(http, TestUsers.admin(http).accessToken());
+    }
+
+    OperationsClient(Http http, String token) {
         this.http = http;
-        this.token = TestUsers.admin(http).accessToken();
+        this.token = token;
     }
 
     String token() {

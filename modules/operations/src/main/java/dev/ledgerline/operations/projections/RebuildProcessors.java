@@ -14,6 +14,10 @@ import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -26,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * The second processor a blue-green rebuild runs: the live processor's own handler objects and sequencing, its own
  * name and tokens, writing into the shadow schema. Its tokens start as a replay whose end lies beyond any event, so
- * every event it handles is a replay and {@code @DisallowReplay} handlers (side effects) never run in it.
+ * every event it handles is a replay and {@code @DisallowReplay} handlers (side effects) never run in it. Events it
+ * fails on go to its own dead-letter queue.
  */
 @Component
 class RebuildProcessors {
@@ -38,13 +43,21 @@ class RebuildProcessors {
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
     private final JdbcTemplate jdbc;
+    private final EntityManagerProvider entityManagerProvider;
+    private final Serializer eventSerializer;
+    private final Serializer genericSerializer;
 
     RebuildProcessors(@Qualifier("eventBus") EventStore eventStore, TokenStore tokenStore,
-                      TransactionManager transactionManager, JdbcTemplate jdbc) {
+                      TransactionManager transactionManager, JdbcTemplate jdbc,
+                      EntityManagerProvider entityManagerProvider,
+                      @Qualifier("eventSerializer") Serializer eventSerializer, Serializer genericSerializer) {
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
+        this.entityManagerProvider = entityManagerProvider;
+        this.eventSerializer = eventSerializer;
+        this.genericSerializer = genericSerializer;
     }
 
     static String processorName(ProjectionDescriptor projection) {
@@ -61,10 +74,19 @@ class RebuildProcessors {
         List<EventMessageHandler> handlers = new ArrayList<>();
         List<SequencingPolicy<? super EventMessage<?>>> policies = new ArrayList<>();
         collect(live.eventHandlerInvoker(), handlers, policies);
-        // a failing event fails the rebuild's segment (shown as the rebuild's error, retried with back-off): the
-        // rebuild has no dead-letter queue of its own, and skipping the event would switch in a table without it
-        SimpleEventHandlerInvoker.Builder<?> invoker = SimpleEventHandlerInvoker.builder().eventHandlers(handlers)
-                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance());
+        // a failing event goes to the rebuild's own dead-letter queue (processing group = the rebuild processor's
+        // name); at the switch those letters replace the live group's: they are the failures of the new tables
+        DeadLetteringEventHandlerInvoker.Builder invoker = DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(handlers)
+                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                .queue(JpaSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                        .processingGroup(name)
+                        .entityManagerProvider(entityManagerProvider)
+                        .transactionManager(transactionManager)
+                        .eventSerializer(eventSerializer)
+                        .genericSerializer(genericSerializer)
+                        .build())
+                .transactionManager(transactionManager);
         if (!policies.isEmpty()) {
             invoker.sequencingPolicy(policies.get(0));
         }

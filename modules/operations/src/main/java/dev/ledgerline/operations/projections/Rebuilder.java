@@ -52,6 +52,7 @@ class Rebuilder {
     private final JdbcTemplate jdbc;
     private final Duration takeOverAfter;
     private final int batchSize;
+    private final boolean commandLine;
     private final ExecutorService runners = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
         thread.setDaemon(true);
@@ -69,7 +70,8 @@ class Rebuilder {
               RebuildProcessors processors, EventStoreHead store, NodeIdentity node, TransactionTemplate transaction,
               JdbcTemplate jdbc,
               @Value("${ledgerline.operations.rebuild-take-over-after:30s}") Duration takeOverAfter,
-              @Value("${ledgerline.operations.rebuild-batch-size:200}") int batchSize) {
+              @Value("${ledgerline.operations.rebuild-batch-size:200}") int batchSize,
+              @Value("${ledgerline.operations.command-line:false}") boolean commandLine) {
         this.projections = projections;
         this.rebuilds = rebuilds;
         this.tokens = tokens;
@@ -81,6 +83,7 @@ class Rebuilder {
         this.jdbc = jdbc;
         this.takeOverAfter = takeOverAfter;
         this.batchSize = batchSize;
+        this.commandLine = commandLine;
     }
 
     /** Starts a rebuild on this node; throws {@link RebuildAlreadyRunning} when one is active on any node. */
@@ -95,6 +98,9 @@ class Rebuilder {
 
     @EventListener(ApplicationReadyEvent.class)
     void watchForOrphans() {
+        if (commandLine) {
+            return; // a command-line run exits soon: it must not adopt another node's rebuild
+        }
         long period = Math.max(1, takeOverAfter.toMillis() / 3);
         janitor.scheduleWithFixedDelay(this::takeOverOrphans, period, period, TimeUnit.MILLISECONDS);
     }
@@ -222,7 +228,7 @@ class Rebuilder {
             }
             boolean caughtUp = error == null && status.size() == segments && status.values().stream()
                     .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
-            if (caughtUp) {
+            if (caughtUp && liveOvertaken(projection, processor, live)) {
                 processor.shutDown();
                 if (switchOver(projection, record, live)) {
                     running.remove(record.id());
@@ -248,6 +254,7 @@ class Rebuilder {
         shadow.create(projection);
         transaction.executeWithoutResult(status -> {
             tokens.delete(rebuildName);
+            jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", rebuildName);
             // the same segments as the live processor, so that each shadow token can replace its live twin
             liveTokens.forEach(row -> tokens.insert(rebuildName, row.segment(), RebuildProcessors.initialToken()));
         });
@@ -264,7 +271,6 @@ class Rebuilder {
                                PooledStreamingEventProcessor live) {
         String rebuildName = RebuildProcessors.processorName(projection);
         rebuilds.state(record.id(), "switching");
-        live.shutDown();
         try {
             transaction.executeWithoutResult(status -> {
                 jdbc.execute("SET LOCAL lock_timeout = '10s'");
@@ -283,6 +289,9 @@ class Rebuilder {
                             row.owner() == null ? null : SWITCH_FENCE);
                 }
                 tokens.delete(rebuildName);
+                jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", projection.processingGroup());
+                jdbc.update("UPDATE dead_letter_entry SET processing_group = ? WHERE processing_group = ?",
+                        projection.processingGroup(), rebuildName);
                 rebuilds.storeVersion(projection.name(), record.targetVersion());
                 rebuilds.finish(record.id(), "completed", null);
             });
@@ -295,6 +304,30 @@ class Rebuilder {
         } finally {
             live.start();
         }
+    }
+
+    /**
+     * Stops the live processor on this node and gives the shadow up to a few seconds to reach its position in every
+     * segment, so that the switch does not take the live tables back in time (a reader would miss rows it saw
+     * before). False, with the live processor running again, when the shadow did not get there.
+     */
+    private boolean liveOvertaken(ProjectionDescriptor projection, PooledStreamingEventProcessor shadowProcessor,
+                                  PooledStreamingEventProcessor live) throws InterruptedException {
+        live.shutDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            Map<Integer, EventTrackerStatus> shadowStatus = shadowProcessor.processingStatus();
+            boolean ahead = tokens.read(projection.processingGroup()).stream().allMatch(row -> {
+                EventTrackerStatus status = shadowStatus.get(row.segment());
+                return status != null && status.getCurrentPosition().orElse(-1) >= row.position();
+            });
+            if (ahead) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        live.start();
+        return false;
     }
 
     static TrackingToken switchedToken(TrackingToken live, TrackingToken rebuilt) {
