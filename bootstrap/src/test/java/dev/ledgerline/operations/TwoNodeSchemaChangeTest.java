@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -110,8 +111,8 @@ class TwoNodeSchemaChangeTest {
     private ConfigurableApplicationContext nextRelease() throws Exception {
         HikariDataSource database = (HikariDataSource) dataSource;
         Path dataDir = Path.of(environment.getRequiredProperty("ledgerline.database.data-dir"));
-        return new SpringApplicationBuilder(LedgerlineApplication.class, SecondNode.class)
-                .properties(
+        // command-line arguments: they outrank application.yml (whose ${DATABASE_URL:} would win over defaults)
+        String[] arguments = Stream.of(
                         "server.port=0",
                         "ledgerline.database.url=" + database.getJdbcUrl(),
                         "ledgerline.database.username=" + database.getUsername(),
@@ -127,7 +128,8 @@ class TwoNodeSchemaChangeTest {
                         "ledgerline.identity.admin.password=" + TestUsers.ADMIN_PASSWORD,
                         "spring.flyway.locations=classpath:db/migration,classpath:db/testmigration-v2",
                         "ledgerline.test.probe-notes-version=2")
-                .run();
+                .map(argument -> "--" + argument).toArray(String[]::new);
+        return new SpringApplicationBuilder(LedgerlineApplication.class, SecondNode.class).run(arguments);
     }
 
     /** Node B's own token-store owner: in one JVM both nodes would otherwise claim tokens under the same name. */
