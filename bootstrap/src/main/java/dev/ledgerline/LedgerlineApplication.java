@@ -1,5 +1,8 @@
 package dev.ledgerline;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +13,24 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class LedgerlineApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("projections")) {
+            System.exit(projectionsCommand(args));
+        }
         SpringApplication.run(LedgerlineApplication.class, args);
+    }
+
+    /**
+     * {@code projections status|rebuild <name>}: starts as a node on the configured database (HTTP on a free port, no
+     * automatic rebuilds, quiet logs), runs the operations module's command and exits with its code.
+     */
+    private static int projectionsCommand(String[] args) {
+        SpringApplication application = new SpringApplication(LedgerlineApplication.class);
+        application.setLogStartupInfo(false);
+        List<String> arguments = new ArrayList<>(List.of(args));
+        // command-line arguments outrank application.yml and the environment
+        arguments.addAll(List.of("--ledgerline.operations.command-line=true",
+                "--ledgerline.operations.rebuild-on-version-change=false", "--server.port=0",
+                "--logging.level.root=WARN", "--logging.level.dev.ledgerline=WARN"));
+        return SpringApplication.exit(application.run(arguments.toArray(String[]::new)));
     }
 }

@@ -11,10 +11,10 @@ import java.util.Set;
 final class ModuleGraph {
 
     static final Map<String, Set<String>> ALLOWED = Map.of(
-            "identity", Set.of(),
-            "tasks", Set.of("identity"),
-            "conversation", Set.of("identity"),
-            "audit", Set.of("identity", "conversation"),
+            "identity", Set.of("operations"),
+            "tasks", Set.of("identity", "operations"),
+            "conversation", Set.of("identity", "operations"),
+            "audit", Set.of("identity", "conversation", "operations"),
             "operations", Set.of());
 
     /** The packages of a module that other modules may use. Everything else is the module's own business. */

@@ -44,7 +44,10 @@ class FoundationEndToEndTest {
                 "SELECT script, success FROM flyway_schema_history WHERE version IS NOT NULL");
 
         assertThat(migrations).isNotEmpty();
-        assertThat(applied).hasSize(migrations.length).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
+        // another test context may apply migrations from an extra location (operations' schema-change test)
+        List<String> files = java.util.Arrays.stream(migrations).map(Resource::getFilename).toList();
+        assertThat(applied).filteredOn(row -> files.contains(row.get("script"))).hasSize(migrations.length)
+                .allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
     }
 
     @Test

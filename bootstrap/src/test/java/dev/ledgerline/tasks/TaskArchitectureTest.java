@@ -29,10 +29,10 @@ class TaskArchitectureTest {
     }
 
     @Test
-    void tasks_depends_only_on_the_api_and_events_of_identity() {
+    void tasks_depends_only_on_the_api_and_events_of_identity_and_the_api_of_operations() {
         noClasses().that().resideInAPackage("dev.ledgerline.tasks..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ledgerline.conversation..",
-                        "dev.ledgerline.audit..", "dev.ledgerline.operations..", "dev.ledgerline.bootstrap..",
+                        "dev.ledgerline.audit..", "dev.ledgerline.operations.projections..", "dev.ledgerline.bootstrap..",
                         "dev.ledgerline.identity.domain..", "dev.ledgerline.identity.projection..",
                         "dev.ledgerline.identity.web..", "dev.ledgerline.identity.token..")
                 .check(CLASSES);

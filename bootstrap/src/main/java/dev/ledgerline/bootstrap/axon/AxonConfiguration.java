@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -59,24 +60,44 @@ class AxonConfiguration {
         return new EventArrivalSignal();
     }
 
+    /**
+     * Runs after Axon's own configurer modules: Axon's auto-configured {@code deadLetterQueueProviderConfigurerModule}
+     * (order 0, like every module by default) replaces the dead-letter queue provider with one that answers null for
+     * every processing group not enabled by {@code axon.eventhandling.processors.*.dlq.enabled}, which silently turned
+     * the dead-letter queue below off.
+     */
     @Bean
     ConfigurerModule eventProcessingDefaults(@Qualifier("eventSerializer") Serializer eventSerializer,
                                              Serializer genericSerializer, EventArrivalSignal arrivals,
                                              @Value("${ledgerline.processors.arrival-signal:true}") boolean signal) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors()
-                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> signal
-                        ? builder.messageSource(arrivals.source(config.eventStore()))
-                        : builder)
-                .registerDeadLetterQueueProvider(processingGroup -> config -> JpaSequencedDeadLetterQueue
-                        .builder()
-                        .processingGroup(processingGroup)
-                        .entityManagerProvider(config.getComponent(EntityManagerProvider.class))
-                        .transactionManager(config.getComponent(TransactionManager.class))
-                        .eventSerializer(eventSerializer)
-                        .genericSerializer(genericSerializer)
-                        .build())
-                .registerDefaultHandlerInterceptor((config, processorName) -> RequestCorrelation.eventInterceptor()));
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(org.axonframework.config.Configurer configurer) {
+                configurer.eventProcessing(processing -> processing
+                        .usingPooledStreamingEventProcessors()
+                        .registerPooledStreamingEventProcessorConfiguration((config, builder) -> signal
+                                ? builder.messageSource(arrivals.source(config.eventStore()))
+                                : builder)
+                        // Axon's default (LoggingErrorHandler) logs a handler's exception and carries on: the event
+                        // would be skipped, never dead-lettered. Propagating lets the dead-lettering invoker enqueue it.
+                        .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                        .registerDeadLetterQueueProvider(processingGroup -> config -> JpaSequencedDeadLetterQueue
+                                .builder()
+                                .processingGroup(processingGroup)
+                                .entityManagerProvider(config.getComponent(EntityManagerProvider.class))
+                                .transactionManager(config.getComponent(TransactionManager.class))
+                                .eventSerializer(eventSerializer)
+                                .genericSerializer(genericSerializer)
+                                .build())
+                        .registerDefaultHandlerInterceptor(
+                                (config, processorName) -> RequestCorrelation.eventInterceptor()));
+            }
+
+            @Override
+            public int order() {
+                return Integer.MAX_VALUE;
+            }
+        };
     }
 
     @Bean

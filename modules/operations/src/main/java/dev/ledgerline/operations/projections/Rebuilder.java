@@ -1,0 +1,367 @@
+package dev.ledgerline.operations.projections;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.ledgerline.operations.api.ProjectionDescriptor;
+import jakarta.annotation.PreDestroy;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs rebuilds. Blue-green: a second processor replays every event into shadow tables while the live processor keeps
+ * the live tables current; once the shadow has reached the head of the store, one transaction merges it into the live
+ * tables and moves the live processor's tokens to the shadow's position. In-place: the live processor is reset (its
+ * reset handler empties the tables) and replays. Only the node that inserted the rebuild's row runs it; another node
+ * takes it over when that node stops renewing its heartbeat.
+ */
+@Component
+class Rebuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilder.class);
+    /** The owner written into live tokens that another node holds at the switch: its in-flight batch must fail. */
+    static final String SWITCH_FENCE = "ledgerline-rebuild-switch";
+    private static final int SWITCH_ATTEMPTS = 10;
+
+    private final Projections projections;
+    private final RebuildTable rebuilds;
+    private final TokenTable tokens;
+    private final ShadowSchema shadow;
+    private final RebuildProcessors processors;
+    private final EventStoreHead store;
+    private final NodeIdentity node;
+    private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
+    private final Duration takeOverAfter;
+    private final int batchSize;
+    private final boolean commandLine;
+    private final ExecutorService runners = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild-janitor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<UUID, PooledStreamingEventProcessor> running = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    Rebuilder(Projections projections, RebuildTable rebuilds, TokenTable tokens, ShadowSchema shadow,
+              RebuildProcessors processors, EventStoreHead store, NodeIdentity node, TransactionTemplate transaction,
+              JdbcTemplate jdbc,
+              @Value("${ledgerline.operations.rebuild-take-over-after:30s}") Duration takeOverAfter,
+              @Value("${ledgerline.operations.rebuild-batch-size:200}") int batchSize,
+              @Value("${ledgerline.operations.command-line:false}") boolean commandLine) {
+        this.projections = projections;
+        this.rebuilds = rebuilds;
+        this.tokens = tokens;
+        this.shadow = shadow;
+        this.processors = processors;
+        this.store = store;
+        this.node = node;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.takeOverAfter = takeOverAfter;
+        this.batchSize = batchSize;
+        this.commandLine = commandLine;
+    }
+
+    /** Starts a rebuild on this node; throws {@link RebuildAlreadyRunning} when one is active on any node. */
+    RebuildRecord start(ProjectionDescriptor projection, String mode, String reason) {
+        RebuildRecord record = rebuilds.start(projection.name(), mode, projection.version(), reason, node.id(),
+                        store.head())
+                .orElseThrow(() -> new RebuildAlreadyRunning(projection.name()));
+        log.info("Rebuilding projection {} ({}, {}) as rebuild {}", projection.name(), mode, reason, record.id());
+        runners.execute(() -> run(projection, record, false));
+        return record;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void watchForOrphans() {
+        if (commandLine) {
+            return; // a command-line run exits soon: it must not adopt another node's rebuild
+        }
+        long period = Math.max(1, takeOverAfter.toMillis() / 3);
+        janitor.scheduleWithFixedDelay(this::takeOverOrphans, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void takeOverOrphans() {
+        try {
+            for (RebuildRecord record : rebuilds.takeOverStale(node.id(), takeOverAfter)) {
+                ProjectionDescriptor projection = projections.find(record.projection()).orElse(null);
+                if (projection == null) {
+                    rebuilds.finish(record.id(), "failed", "No projection of that name on node " + node.id());
+                    continue;
+                }
+                log.warn("Taking over rebuild {} of projection {}: its node {} stopped renewing its heartbeat",
+                        record.id(), record.projection(), record.nodeId());
+                runners.execute(() -> run(projection, record, true));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not look for orphaned rebuilds", e);
+        }
+    }
+
+    private void run(ProjectionDescriptor projection, RebuildRecord record, boolean resumed) {
+        try {
+            if (RebuildRecord.IN_PLACE.equals(record.mode())) {
+                runInPlace(projection, record, resumed);
+            } else {
+                runBlueGreen(projection, record, resumed);
+            }
+        } catch (RuntimeException e) {
+            if (stopping) {
+                return;
+            }
+            log.error("Rebuild {} of projection {} failed", record.id(), projection.name(), e);
+            rebuilds.finish(record.id(), "failed", String.valueOf(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            PooledStreamingEventProcessor processor = running.remove(record.id());
+            if (processor != null) {
+                processor.shutDown();
+            }
+        }
+    }
+
+    /**
+     * Resets the live processor (its reset handler empties its tables) and waits until it has replayed up to the head
+     * the store had when the rebuild started. Emptying a table that other projections' tables reference cascades into
+     * those: they are rebuilt in place next, once this projection's rows are back.
+     */
+    private void runInPlace(ProjectionDescriptor projection, RebuildRecord record, boolean resumed)
+            throws InterruptedException {
+        List<ProjectionDescriptor> dependents = dependents(projection);
+        if (!resumed) {
+            reset(projection);
+        }
+        if (!replayed(projection, record, projection)) {
+            return;
+        }
+        for (ProjectionDescriptor dependent : dependents) {
+            reset(dependent);
+            if (!replayed(projection, record, dependent)) {
+                return;
+            }
+        }
+        rebuilds.storeVersion(projection.name(), record.targetVersion());
+        rebuilds.finish(record.id(), "completed", null);
+        log.info("Rebuild {} of projection {} (in place) completed", record.id(), projection.name());
+    }
+
+    private List<ProjectionDescriptor> dependents(ProjectionDescriptor projection) {
+        List<String> referencing = shadow.referencingTables(projection);
+        return projections.all().stream().filter(other -> !other.equals(projection))
+                .filter(other -> other.tables().stream().anyMatch(referencing::contains)).toList();
+    }
+
+    private void reset(ProjectionDescriptor projection) {
+        PooledStreamingEventProcessor live = projections.liveProcessor(projection);
+        live.shutDown();
+        try {
+            live.resetTokens();
+        } finally {
+            live.start();
+        }
+    }
+
+    /** Waits until the projection has replayed up to the rebuild's starting head; false when the rebuild was lost. */
+    private boolean replayed(ProjectionDescriptor rebuilt, RebuildRecord record, ProjectionDescriptor projection)
+            throws InterruptedException {
+        PooledStreamingEventProcessor live = projections.liveProcessor(projection);
+        while (!stopping) {
+            long position = position(projection.processingGroup(), live.processingStatus());
+            if (!rebuilds.progress(record.id(), node.id(), position, store.head(), null)) {
+                log.warn("Rebuild {} of {} is no longer this node's", record.id(), rebuilt.name());
+                return false;
+            }
+            if (position >= record.headAtStart()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private void runBlueGreen(ProjectionDescriptor projection, RebuildRecord record, boolean resumed)
+            throws InterruptedException {
+        String rebuildName = RebuildProcessors.processorName(projection);
+        PooledStreamingEventProcessor live = projections.liveProcessor(projection);
+        if (!resumed || !shadow.exists(projection)) {
+            prepare(projection, rebuildName);
+        }
+        PooledStreamingEventProcessor processor = processors.create(projection, live, batchSize);
+        running.put(record.id(), processor);
+        processor.start();
+        int segments = tokens.read(rebuildName).size();
+        int attempts = 0;
+        while (!stopping) {
+            long head = store.head();
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            long position = position(rebuildName, status);
+            String error = status.values().stream().filter(EventTrackerStatus::isErrorState)
+                    .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
+            if (!rebuilds.progress(record.id(), node.id(), position, head, error)) {
+                log.warn("Rebuild {} is no longer this node's; stopping its processor", record.id());
+                return;
+            }
+            boolean caughtUp = error == null && status.size() == segments && status.values().stream()
+                    .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
+            if (caughtUp && liveOvertaken(projection, processor, live)) {
+                processor.shutDown();
+                if (switchOver(projection, record, live)) {
+                    running.remove(record.id());
+                    shadow.drop(projection);
+                    log.info("Rebuild {} of projection {} (blue-green) switched over and completed", record.id(),
+                            projection.name());
+                    return;
+                }
+                if (++attempts >= SWITCH_ATTEMPTS) {
+                    throw new IllegalStateException("The switch-over failed " + attempts + " times; see the log");
+                }
+                processor.start();
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private void prepare(ProjectionDescriptor projection, String rebuildName) {
+        List<TokenTable.Row> liveTokens = tokens.read(projection.processingGroup());
+        if (liveTokens.isEmpty()) {
+            throw new IllegalStateException("Projection " + projection.name() + " has no tokens yet; start it first");
+        }
+        shadow.create(projection);
+        transaction.executeWithoutResult(status -> {
+            tokens.delete(rebuildName);
+            jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", rebuildName);
+            // the same segments as the live processor, so that each shadow token can replace its live twin
+            liveTokens.forEach(row -> tokens.insert(rebuildName, row.segment(), RebuildProcessors.initialToken()));
+        });
+    }
+
+    /**
+     * One transaction: writers of the live tables wait, the live tokens are locked, the shadow rows replace the live
+     * ones and the live tokens move to where the shadow is. Where the live processor had gone further than the shadow,
+     * its token becomes a replay up to where it was: it applies those events again (idempotently) without running
+     * side-effect handlers twice. A token another node holds is fenced, so that node's batch in flight fails to store
+     * its token and rolls back; it resumes from the new token once the fence's claim times out.
+     */
+    private boolean switchOver(ProjectionDescriptor projection, RebuildRecord record,
+                               PooledStreamingEventProcessor live) {
+        String rebuildName = RebuildProcessors.processorName(projection);
+        rebuilds.state(record.id(), "switching");
+        try {
+            transaction.executeWithoutResult(status -> {
+                jdbc.execute("SET LOCAL lock_timeout = '10s'");
+                shadow.lockLive(projection);
+                List<TokenTable.Row> liveTokens = tokens.readForUpdate(projection.processingGroup());
+                Map<Integer, TokenTable.Row> rebuilt = new java.util.HashMap<>();
+                tokens.readForUpdate(rebuildName).forEach(row -> rebuilt.put(row.segment(), row));
+                if (liveTokens.size() != rebuilt.size() || !liveTokens.stream()
+                        .allMatch(row -> rebuilt.containsKey(row.segment()))) {
+                    throw new IllegalStateException("The live processor's segments changed during the rebuild");
+                }
+                shadow.mergeIntoLive(projection);
+                for (TokenTable.Row row : liveTokens) {
+                    TrackingToken token = switchedToken(row.token(), rebuilt.get(row.segment()).token());
+                    tokens.replace(projection.processingGroup(), row.segment(), token,
+                            row.owner() == null ? null : SWITCH_FENCE);
+                }
+                tokens.delete(rebuildName);
+                jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", projection.processingGroup());
+                jdbc.update("UPDATE dead_letter_entry SET processing_group = ? WHERE processing_group = ?",
+                        projection.processingGroup(), rebuildName);
+                rebuilds.storeVersion(projection.name(), record.targetVersion());
+                rebuilds.finish(record.id(), "completed", null);
+            });
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Switch-over of projection {} failed; the shadow keeps following the store, trying again",
+                    projection.name(), e);
+            rebuilds.state(record.id(), "running");
+            return false;
+        } finally {
+            live.start();
+        }
+    }
+
+    /**
+     * Stops the live processor on this node and gives the shadow up to a few seconds to reach its position in every
+     * segment, so that the switch does not take the live tables back in time (a reader would miss rows it saw
+     * before). False, with the live processor running again, when the shadow did not get there.
+     */
+    private boolean liveOvertaken(ProjectionDescriptor projection, PooledStreamingEventProcessor shadowProcessor,
+                                  PooledStreamingEventProcessor live) throws InterruptedException {
+        live.shutDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            Map<Integer, EventTrackerStatus> shadowStatus = shadowProcessor.processingStatus();
+            boolean ahead = tokens.read(projection.processingGroup()).stream().allMatch(row -> {
+                EventTrackerStatus status = shadowStatus.get(row.segment());
+                return status != null && status.getCurrentPosition().orElse(-1) >= row.position();
+            });
+            if (ahead) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        live.start();
+        return false;
+    }
+
+    static TrackingToken switchedToken(TrackingToken live, TrackingToken rebuilt) {
+        TrackingToken shadowPosition = WrappedToken.unwrapLowerBound(rebuilt);
+        if (shadowPosition == null) {
+            return live;
+        }
+        if (live == null || shadowPosition.covers(WrappedToken.unwrapUpperBound(live))) {
+            return shadowPosition;
+        }
+        return ReplayToken.createReplayToken(live, shadowPosition);
+    }
+
+    /** The lowest position over the processor's segments: this node's view where it has one, else the stored one. */
+    long position(String processorName, Map<Integer, EventTrackerStatus> local) {
+        long lowest = Long.MAX_VALUE;
+        boolean any = false;
+        for (TokenTable.Row row : tokens.read(processorName)) {
+            long position = row.position();
+            EventTrackerStatus status = local.get(row.segment());
+            if (status != null) {
+                position = Math.max(position, status.getCurrentPosition().orElse(-1));
+            }
+            lowest = Math.min(lowest, position);
+            any = true;
+        }
+        return any ? lowest : -1;
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        janitor.shutdownNow();
+        running.values().forEach(PooledStreamingEventProcessor::shutDown);
+        runners.shutdownNow();
+    }
+}

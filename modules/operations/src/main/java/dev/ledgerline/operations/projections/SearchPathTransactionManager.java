@@ -1,0 +1,35 @@
+package dev.ledgerline.operations.projections;
+
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Axon's transaction manager, with the shadow schema first on the search path for the length of each transaction:
+ * the projection's unqualified SQL lands in the shadow tables, everything else (tokens, other modules' tables it
+ * looks at) is found in public.
+ */
+final class SearchPathTransactionManager implements TransactionManager {
+
+    private final TransactionManager delegate;
+    private final JdbcTemplate jdbc;
+    private final String schema;
+
+    SearchPathTransactionManager(TransactionManager delegate, JdbcTemplate jdbc, String schema) {
+        this.delegate = delegate;
+        this.jdbc = jdbc;
+        this.schema = schema;
+    }
+
+    @Override
+    public Transaction startTransaction() {
+        Transaction transaction = delegate.startTransaction();
+        try {
+            jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
+        } catch (RuntimeException e) {
+            transaction.rollback();
+            throw e;
+        }
+        return transaction;
+    }
+}

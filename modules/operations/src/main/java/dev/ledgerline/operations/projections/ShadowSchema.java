@@ -1,0 +1,135 @@
+package dev.ledgerline.operations.projections;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.ledgerline.operations.api.ProjectionDescriptor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The shadow copy of a projection's tables that a blue-green rebuild writes, in its own schema, and the merge that
+ * makes it live. Merging (instead of renaming tables) keeps the live tables themselves: their foreign keys, the
+ * foreign keys of other projections' tables that point at them and their cascades, their indexes and grants.
+ */
+@Component
+class ShadowSchema {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    ShadowSchema(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    static String name(ProjectionDescriptor projection) {
+        return "rebuild_" + projection.name().replace('-', '_');
+    }
+
+    boolean exists(ProjectionDescriptor projection) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)", Boolean.class, name(projection)));
+    }
+
+    /**
+     * Empty tables like the live ones, with the same defaults, checks, keys and indexes. Foreign keys are copied too:
+     * between the projection's own tables they point at the shadow tables, to other tables at the live ones.
+     */
+    void create(ProjectionDescriptor projection) {
+        String schema = name(projection);
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            jdbc.execute("CREATE SCHEMA " + schema);
+            for (String table : projection.tables()) {
+                jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
+            }
+            // schema-qualified definitions: with only pg_catalog on the path, every referenced table is qualified
+            jdbc.execute("SET LOCAL search_path TO pg_catalog");
+            List<String> foreignKeys = new ArrayList<>();
+            for (String table : projection.tables()) {
+                for (Map<String, Object> key : jdbc.queryForList("SELECT conname, pg_get_constraintdef(oid) AS def"
+                        + " FROM pg_constraint WHERE contype = 'f' AND conrelid = ?::regclass ORDER BY conname",
+                        "public." + table)) {
+                    String definition = (String) key.get("def");
+                    for (String own : projection.tables()) {
+                        definition = definition.replace("REFERENCES public." + own + "(",
+                                "REFERENCES " + schema + "." + own + "(");
+                    }
+                    foreignKeys.add("ALTER TABLE " + schema + "." + table + " ADD CONSTRAINT " + key.get("conname")
+                            + " " + definition);
+                }
+            }
+            foreignKeys.forEach(jdbc::execute);
+        });
+    }
+
+    void drop(ProjectionDescriptor projection) {
+        jdbc.execute("DROP SCHEMA IF EXISTS " + name(projection) + " CASCADE");
+    }
+
+    /**
+     * Makes the live tables equal to the shadow ones, inside the caller's transaction: live rows the shadow lacks are
+     * deleted (children first), then every shadow row is inserted or, where it differs, updated (parents first).
+     */
+    void mergeIntoLive(ProjectionDescriptor projection) {
+        String schema = name(projection);
+        List<String> tables = projection.tables();
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            String table = tables.get(i);
+            List<String> key = primaryKey(table);
+            jdbc.update("DELETE FROM public." + table + " l WHERE NOT EXISTS (SELECT 1 FROM " + schema + "." + table
+                    + " r WHERE " + key.stream().map(c -> "r." + c + " = l." + c).collect(Collectors.joining(" AND "))
+                    + ")");
+        }
+        for (String table : tables) {
+            List<String> key = primaryKey(table);
+            List<String> columns = columns(table);
+            List<String> others = columns.stream().filter(column -> !key.contains(column)).toList();
+            String list = String.join(", ", columns);
+            String conflict = others.isEmpty() ? "DO NOTHING" : "DO UPDATE SET "
+                    + others.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "))
+                    + " WHERE (" + others.stream().map(c -> "l." + c + "::text").collect(Collectors.joining(", "))
+                    + ") IS DISTINCT FROM (" + others.stream().map(c -> "EXCLUDED." + c + "::text")
+                    .collect(Collectors.joining(", ")) + ")";
+            jdbc.update("INSERT INTO public." + table + " AS l (" + list + ") SELECT " + list + " FROM " + schema
+                    + "." + table + " ON CONFLICT (" + String.join(", ", key) + ") " + conflict);
+        }
+    }
+
+    /** Blocks writers (not readers) of the live tables until the transaction ends. */
+    void lockLive(ProjectionDescriptor projection) {
+        jdbc.execute("LOCK TABLE " + projection.tables().stream().map(t -> "public." + t)
+                .collect(Collectors.joining(", ")) + " IN SHARE ROW EXCLUSIVE MODE");
+    }
+
+    /** The tables outside the projection whose foreign keys point at its tables (a delete there cascades to them). */
+    List<String> referencingTables(ProjectionDescriptor projection) {
+        List<String> referencing = new ArrayList<>();
+        for (String table : projection.tables()) {
+            referencing.addAll(jdbc.queryForList("SELECT DISTINCT c.relname FROM pg_constraint k JOIN pg_class c"
+                    + " ON c.oid = k.conrelid WHERE k.contype = 'f' AND k.confrelid = ?::regclass", String.class,
+                    "public." + table));
+        }
+        return referencing.stream().filter(table -> !projection.tables().contains(table)).distinct().toList();
+    }
+
+    private List<String> columns(String table) {
+        return jdbc.queryForList("SELECT quote_ident(attname) FROM pg_attribute WHERE attrelid = ?::regclass"
+                + " AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum", String.class,
+                "public." + table);
+    }
+
+    private List<String> primaryKey(String table) {
+        List<String> key = jdbc.queryForList("SELECT quote_ident(a.attname) FROM pg_index i JOIN pg_attribute a"
+                + " ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey) WHERE i.indrelid = ?::regclass"
+                + " AND i.indisprimary ORDER BY a.attnum", String.class, "public." + table);
+        if (key.isEmpty()) {
+            throw new IllegalStateException("Table " + table + " has no primary key; a blue-green rebuild needs one");
+        }
+        return key;
+    }
+}
