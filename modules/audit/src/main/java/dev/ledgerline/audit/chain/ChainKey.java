@@ -2,8 +2,10 @@ package dev.ledgerline.audit.chain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -48,15 +50,21 @@ final class ChainKey {
             Files.createDirectories(file.getParent());
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Path temporary = Files.createTempFile(file.getParent(), "audit-chain", ".tmp");
+            // owner-only before the key is written, so it is never readable by others even for a moment
+            if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            }
             Files.writeString(temporary, Base64.getEncoder().encodeToString(key));
             try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
+                // a hard link appears atomically and never replaces a key another process created first
+                Files.createLink(file, temporary);
+                return key;
+            } catch (FileAlreadyExistsException created) {
+                return Base64.getDecoder().decode(Files.readString(file).trim());
+            } finally {
+                Files.deleteIfExists(temporary);
             }
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the audit chain key " + file, e);
         }
