@@ -7,6 +7,10 @@ import dev.ledgerline.bootstrap.web.RequestCorrelation;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -56,8 +60,19 @@ class AxonConfiguration {
     }
 
     @Bean
-    EventArrivalSignal eventArrivalSignal() {
-        return new EventArrivalSignal();
+    EventArrivalSignal eventArrivalSignal(
+            @Value("${ledgerline.processors.remote-poll-interval:250ms}") java.time.Duration remotePollInterval) {
+        return new EventArrivalSignal(remotePollInterval);
+    }
+
+    /** Replaces Axon's auto-configured embedded event store (Axon names it "eventBus"); see {@link SignallingEventStore}. */
+    @Bean("eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  EventArrivalSignal arrivals) {
+        return new SignallingEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), arrivals);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.ledgerline.bootstrap.axon;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -16,24 +18,39 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Wakes pooled streaming processors the moment new events become readable. Axon 4.13's embedded event store gives
- * its streams no availability callback, so an idle pooled processor looks for new events only every 500 ms and a
- * client waiting to read its own write waited 250 ms on average. One watcher stream tails the store (an in-memory
- * cache fed by the store's producer, which every local commit wakes) and calls back every processor stream opened
- * through {@link #source}; their coordinators then pick the events up at once.
+ * its streams no availability callback, so an idle pooled processor would look for new events only every 500 ms and a
+ * client waiting to read its own write waited 250 ms on average.
+ * <p>
+ * Two sources of news, neither of which holds events in memory: {@link #eventsCommitted()}, called by
+ * {@link SignallingEventStore} after every local append has committed, and a watcher that asks the store for its head
+ * position every {@code remotePollInterval} and signals when it moved, for events other nodes appended. (The earlier
+ * design tailed the store through the embedded store's shared event cache; that cache is what let a burst of large
+ * events exhaust the heap, see {@link SignallingEventStore}.) Every processor stream opened through {@link #source}
+ * registers its coordinator's callback here; the coordinator then reads its own stream at once.
  */
 public final class EventArrivalSignal implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EventArrivalSignal.class);
 
     private final Map<Object, Runnable> callbacks = new ConcurrentHashMap<>();
+    private final Duration remotePollInterval;
     private volatile StreamableMessageSource<TrackedEventMessage<?>> store;
     private volatile Thread watcher;
     private volatile boolean stopped;
+
+    public EventArrivalSignal(Duration remotePollInterval) {
+        this.remotePollInterval = remotePollInterval;
+    }
 
     /** The event store, seen through streams that support availability callbacks. */
     public StreamableMessageSource<TrackedEventMessage<?>> source(StreamableMessageSource<TrackedEventMessage<?>> store) {
         this.store = store;
         return new Source(store);
+    }
+
+    /** New events were committed on this node: every registered processor reads its stream now. */
+    public void eventsCommitted() {
+        callbacks.values().forEach(Runnable::run);
     }
 
     private void register(Object stream, Runnable callback) {
@@ -51,33 +68,26 @@ public final class EventArrivalSignal implements DisposableBean {
     }
 
     private void watch() {
+        TrackingToken seen = null;
+        boolean failing = false;
         while (!stopped) {
-            try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(store.createHeadToken())) {
-                while (!stopped) {
-                    if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        while (stream.hasNextAvailable()) {
-                            stream.nextAvailable();
-                        }
-                        callbacks.values().forEach(Runnable::run);
-                    }
+            try {
+                Thread.sleep(remotePollInterval.toMillis());
+                TrackingToken head = store.createHeadToken();
+                if (!Objects.equals(head, seen)) {
+                    seen = head;
+                    eventsCommitted();
                 }
+                failing = false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                if (!stopped) {
-                    log.warn("Event arrival watcher failed; processors fall back to polling until it restarts", e);
-                    pause();
+                if (!stopped && !failing) {
+                    log.warn("Cannot read the event store's head; processors fall back to polling every 5 s", e);
                 }
+                failing = true;
             }
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
