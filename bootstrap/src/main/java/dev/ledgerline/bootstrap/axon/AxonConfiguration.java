@@ -65,7 +65,7 @@ class AxonConfiguration {
         return new EventArrivalSignal(remotePollInterval);
     }
 
-    /** Replaces Axon's auto-configured embedded event store (Axon names it "eventBus"); see {@link SignallingEventStore}. */
+    /** Axon's embedded event store (the bean Axon calls "eventBus"), see {@link SignallingEventStore}. */
     @Bean("eventBus")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
                                   EventArrivalSignal arrivals) {
