@@ -1,9 +1,12 @@
 package dev.ledgerline.bootstrap.axon;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ledgerline.bootstrap.web.RequestCorrelation;
+import dev.ledgerline.operations.api.ProjectionDescriptor;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventBus;
@@ -84,15 +87,23 @@ class AxonConfiguration {
     @Bean
     ConfigurerModule eventProcessingDefaults(@Qualifier("eventSerializer") Serializer eventSerializer,
                                              Serializer genericSerializer, EventArrivalSignal arrivals,
-                                             @Value("${ledgerline.processors.arrival-signal:true}") boolean signal) {
+                                             @Value("${ledgerline.processors.arrival-signal:true}") boolean signal,
+                                             @Value("${ledgerline.processors.segments:4}") int segments,
+                                             @Value("${ledgerline.processors.batch-size:100}") int batchSize,
+                                             List<ProjectionDescriptor> projections) {
         return new ConfigurerModule() {
             @Override
             public void configureModule(org.axonframework.config.Configurer configurer) {
                 configurer.eventProcessing(processing -> processing
                         .usingPooledStreamingEventProcessors()
-                        .registerPooledStreamingEventProcessorConfiguration((config, builder) -> signal
-                                ? builder.messageSource(arrivals.source(config.eventStore()))
-                                : builder)
+                        // segments: how many parts a processor's stream is split into (the unit of parallelism and
+                        // of distribution between nodes; each is a claim renewed every 5 s, so Axon's default of 16
+                        // per processor cost an idle node 16 token writes per second); batch: up to this many queued
+                        // events are handled in one transaction (a single event is never held back to fill one)
+                        .registerPooledStreamingEventProcessorConfiguration((config, builder) -> {
+                            builder.initialSegmentCount(segments).batchSize(batchSize);
+                            return signal ? builder.messageSource(arrivals.source(config.eventStore())) : builder;
+                        })
                         // Axon's default (LoggingErrorHandler) logs a handler's exception and carries on: the event
                         // would be skipped, never dead-lettered. Propagating lets the dead-lettering invoker enqueue it.
                         .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
@@ -106,6 +117,12 @@ class AxonConfiguration {
                                 .build())
                         .registerDefaultHandlerInterceptor(
                                 (config, processorName) -> RequestCorrelation.eventInterceptor()));
+                // Without the cache the dead-lettering invoker asks the database, for every single event, whether
+                // its sequence already has dead letters. The cache remembers the sequences of this node's segments
+                // that have none (only a segment's owner enqueues into its sequences, so it cannot go stale).
+                configurer.eventProcessing(processing -> projections.forEach(projection -> processing
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(projection.processingGroup(),
+                                (config, builder) -> builder.enableSequenceIdentifierCache())));
             }
 
             @Override

@@ -1,13 +1,16 @@
 package dev.ledgerline.bootstrap.axon;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
@@ -21,7 +24,7 @@ import org.springframework.beans.factory.DisposableBean;
  * its streams no availability callback, so an idle pooled processor would look for new events only every 500 ms and a
  * client waiting to read its own write waited 250 ms on average.
  * <p>
- * Two sources of news, neither of which holds events in memory: {@link #eventsCommitted()}, called by
+ * Two sources of news, neither of which holds events in memory: {@link #eventsCommitted}, called by
  * {@link SignallingEventStore} after every local append has committed, and a watcher that asks the store for its head
  * position every {@code remotePollInterval} and signals when it moved, for events other nodes appended. (The earlier
  * design tailed the store through the embedded store's shared event cache; that cache is what let a burst of large
@@ -32,7 +35,7 @@ public final class EventArrivalSignal implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EventArrivalSignal.class);
 
-    private final Map<Object, Runnable> callbacks = new ConcurrentHashMap<>();
+    private final Map<SignalledStream, Runnable> callbacks = new ConcurrentHashMap<>();
     private final Duration remotePollInterval;
     private volatile StreamableMessageSource<TrackedEventMessage<?>> store;
     private volatile Thread watcher;
@@ -48,12 +51,25 @@ public final class EventArrivalSignal implements DisposableBean {
         return new Source(store);
     }
 
-    /** New events were committed on this node: every registered processor reads its stream now. */
-    public void eventsCommitted() {
+    /**
+     * New events were committed on this node: every processor that may handle one of them reads its stream now. A
+     * processor that has told its stream it skips every one of these payload types (Axon does so for types none of its
+     * handlers accepts) is left to the head watcher, which wakes it within {@code remotePollInterval}: waking seven
+     * processors on every commit made each of them query the store for events most of them ignore.
+     */
+    public void eventsCommitted(List<? extends EventMessage<?>> events) {
+        callbacks.forEach((stream, callback) -> {
+            if (stream.handlesAnyOf(events)) {
+                callback.run();
+            }
+        });
+    }
+
+    private void signalAll() {
         callbacks.values().forEach(Runnable::run);
     }
 
-    private void register(Object stream, Runnable callback) {
+    private void register(SignalledStream stream, Runnable callback) {
         callbacks.put(stream, callback);
         startWatching();
     }
@@ -76,7 +92,7 @@ public final class EventArrivalSignal implements DisposableBean {
                 TrackingToken head = store.createHeadToken();
                 if (!Objects.equals(head, seen)) {
                     seen = head;
-                    eventsCommitted();
+                    signalAll();
                 }
                 failing = false;
             } catch (InterruptedException e) {
@@ -130,6 +146,7 @@ public final class EventArrivalSignal implements DisposableBean {
 
     private final class SignalledStream implements TrackingEventStream {
         private final BlockingStream<TrackedEventMessage<?>> delegate;
+        private final Set<Class<?>> skippedTypes = ConcurrentHashMap.newKeySet();
 
         SignalledStream(BlockingStream<TrackedEventMessage<?>> delegate) {
             this.delegate = delegate;
@@ -152,7 +169,17 @@ public final class EventArrivalSignal implements DisposableBean {
 
         @Override
         public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            skippedTypes.add(ignoredMessage.getPayloadType());
             delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        boolean handlesAnyOf(List<? extends EventMessage<?>> events) {
+            for (EventMessage<?> event : events) {
+                if (!skippedTypes.contains(event.getPayloadType())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

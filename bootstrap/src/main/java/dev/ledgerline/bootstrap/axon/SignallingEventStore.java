@@ -16,7 +16,8 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  * bounded stream from the database: at most one fetch batch plus 1,024 buffered events per work package.
  * <p>
  * <b>Commits wake the processors.</b> After every local append commits, {@link EventArrivalSignal} calls back the
- * processors' coordinators, which then read their streams at once instead of on their next poll.
+ * coordinators of the processors that handle those events, which then read their streams at once instead of on
+ * their next poll.
  */
 final class SignallingEventStore extends EmbeddedEventStore {
 
@@ -30,6 +31,6 @@ final class SignallingEventStore extends EmbeddedEventStore {
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         super.afterCommit(events);
-        arrivals.eventsCommitted();
+        arrivals.eventsCommitted(events);
     }
 }

@@ -47,6 +47,8 @@ class DataSourceConfiguration {
         config.setPassword(url.password());
         config.setMaximumPoolSize(properties.poolSize());
         config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        // a JDBC batch of inserts (the projections write one per unit of work) goes as multi-row INSERTs
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
     }
 

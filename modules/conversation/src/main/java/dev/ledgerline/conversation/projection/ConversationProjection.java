@@ -26,8 +26,8 @@ class ConversationProjection {
     private final ConversationRows rows;
     private final ConversationProjector projector;
 
-    ConversationProjection(JdbcConversationRows rows) {
-        this.rows = rows;
+    ConversationProjection(JdbcConversationRows database) {
+        this.rows = new BatchedConversationRows(database);
         this.projector = new ConversationProjector(rows);
     }
 

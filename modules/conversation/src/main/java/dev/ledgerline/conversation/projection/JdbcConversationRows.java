@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.ledgerline.conversation.events.ConversationId;
 import dev.ledgerline.conversation.events.MessageId;
@@ -16,6 +19,7 @@ import dev.ledgerline.conversation.queries.ToolCallView;
 import dev.ledgerline.identity.events.UserId;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 /** The read tables {@code conversations} and {@code messages} (V30). */
@@ -40,23 +44,45 @@ class JdbcConversationRows implements ConversationRows {
                 .stream().findFirst();
     }
 
+    // The one look at another module's table: the foreign key's target. When the projection is rebuilt, a user
+    // deleted since has no row any more; their conversations are skipped (their later events find no row) instead
+    // of failing the replay on the foreign key.
+    private static final String INSERT_CONVERSATION = "INSERT INTO conversations (" + CONVERSATION_COLUMNS + ")"
+            + " SELECT :id, :userId, :title, :messageCount, :capacityUsed, :capacityMax, :expiresAt, :createdAt,"
+            + " :updatedAt, :version, CAST(:pending AS jsonb) WHERE EXISTS (SELECT 1 FROM users WHERE id = :userId)"
+            + " ON CONFLICT (id) DO NOTHING";
+    private static final String UPDATE_CONVERSATION = "UPDATE conversations SET title = :title,"
+            + " message_count = :messageCount, capacity_used = :capacityUsed, capacity_max = :capacityMax,"
+            + " expires_at = :expiresAt, updated_at = :updatedAt, version = :version,"
+            + " pending_tool_calls = CAST(:pending AS jsonb) WHERE id = :id";
+    private static final String INSERT_MESSAGE = "INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (:id,"
+            + " :conversationId, :userId, :sequence, :role, :content, :tokenCount, CAST(:toolCalls AS jsonb),"
+            + " :createdAt) ON CONFLICT DO NOTHING";
+    private static final String UPDATE_TOOL_CALLS =
+            "UPDATE messages SET tool_calls = CAST(:toolCalls AS jsonb) WHERE id = :id";
+
     @Override
     public void insertConversation(ConversationRow row) {
-        // The one look at another module's table: the foreign key's target. When the projection is rebuilt, a user
-        // deleted since has no row any more; their conversations are skipped (their later events find no row) instead
-        // of failing the replay on the foreign key.
-        jdbc.update("INSERT INTO conversations (" + CONVERSATION_COLUMNS + ") SELECT :id, :userId, :title,"
-                + " :messageCount, :capacityUsed, :capacityMax, :expiresAt, :createdAt, :updatedAt, :version,"
-                + " CAST(:pending AS jsonb) WHERE EXISTS (SELECT 1 FROM users WHERE id = :userId)"
-                + " ON CONFLICT (id) DO NOTHING", parameters(row));
+        jdbc.update(INSERT_CONVERSATION, parameters(row));
+    }
+
+    void insertConversations(Collection<ConversationRow> rows) {
+        batch(INSERT_CONVERSATION, rows.stream().map(JdbcConversationRows::parameters));
+    }
+
+    /** Whether the owner a new conversation needs exists (see the insert). */
+    boolean userExists(UserId userId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM users WHERE id = :userId)",
+                new MapSqlParameterSource("userId", userId.value()), Boolean.class));
     }
 
     @Override
     public void updateConversation(ConversationRow row) {
-        jdbc.update("UPDATE conversations SET title = :title, message_count = :messageCount,"
-                + " capacity_used = :capacityUsed, capacity_max = :capacityMax, expires_at = :expiresAt,"
-                + " updated_at = :updatedAt, version = :version, pending_tool_calls = CAST(:pending AS jsonb)"
-                + " WHERE id = :id", parameters(row));
+        jdbc.update(UPDATE_CONVERSATION, parameters(row));
+    }
+
+    void updateConversations(Collection<ConversationRow> rows) {
+        batch(UPDATE_CONVERSATION, rows.stream().map(JdbcConversationRows::parameters));
     }
 
     @Override
@@ -72,18 +98,11 @@ class JdbcConversationRows implements ConversationRows {
 
     @Override
     public void insertMessage(MessageRow row) {
-        jdbc.update("INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (:id, :conversationId, :userId, :sequence,"
-                + " :role, :content, :tokenCount, CAST(:toolCalls AS jsonb), :createdAt) ON CONFLICT DO NOTHING",
-                new MapSqlParameterSource()
-                        .addValue("id", row.id().value())
-                        .addValue("conversationId", row.conversationId().value())
-                        .addValue("userId", row.userId().value())
-                        .addValue("sequence", row.sequence())
-                        .addValue("role", row.role().wireName())
-                        .addValue("content", row.content())
-                        .addValue("tokenCount", row.tokenCount())
-                        .addValue("toolCalls", JsonColumns.toolCalls(row.toolCalls()))
-                        .addValue("createdAt", timestamp(row.createdAt())));
+        jdbc.update(INSERT_MESSAGE, parameters(row));
+    }
+
+    void insertMessages(Collection<MessageRow> rows) {
+        batch(INSERT_MESSAGE, rows.stream().map(JdbcConversationRows::parameters));
     }
 
     @Override
@@ -94,8 +113,38 @@ class JdbcConversationRows implements ConversationRows {
 
     @Override
     public void updateToolCalls(MessageId id, List<ToolCallView> toolCalls) {
-        jdbc.update("UPDATE messages SET tool_calls = CAST(:toolCalls AS jsonb) WHERE id = :id",
-                new MapSqlParameterSource("id", id.value()).addValue("toolCalls", JsonColumns.toolCalls(toolCalls)));
+        jdbc.update(UPDATE_TOOL_CALLS, toolCallParameters(id, toolCalls));
+    }
+
+    void updateToolCalls(Map<MessageId, List<ToolCallView>> toolCalls) {
+        batch(UPDATE_TOOL_CALLS, toolCalls.entrySet().stream()
+                .map(entry -> toolCallParameters(entry.getKey(), entry.getValue())));
+    }
+
+    private void batch(String sql, Stream<MapSqlParameterSource> parameters) {
+        SqlParameterSource[] batch = parameters.toArray(SqlParameterSource[]::new);
+        if (batch.length == 1) {
+            jdbc.update(sql, batch[0]);
+        } else if (batch.length > 1) {
+            jdbc.batchUpdate(sql, batch);
+        }
+    }
+
+    private static MapSqlParameterSource toolCallParameters(MessageId id, List<ToolCallView> toolCalls) {
+        return new MapSqlParameterSource("id", id.value()).addValue("toolCalls", JsonColumns.toolCalls(toolCalls));
+    }
+
+    private static MapSqlParameterSource parameters(MessageRow row) {
+        return new MapSqlParameterSource()
+                .addValue("id", row.id().value())
+                .addValue("conversationId", row.conversationId().value())
+                .addValue("userId", row.userId().value())
+                .addValue("sequence", row.sequence())
+                .addValue("role", row.role().wireName())
+                .addValue("content", row.content())
+                .addValue("tokenCount", row.tokenCount())
+                .addValue("toolCalls", JsonColumns.toolCalls(row.toolCalls()))
+                .addValue("createdAt", timestamp(row.createdAt()));
     }
 
     @Override

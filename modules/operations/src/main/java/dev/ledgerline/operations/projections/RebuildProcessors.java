@@ -86,7 +86,9 @@ class RebuildProcessors {
                         .eventSerializer(eventSerializer)
                         .genericSerializer(genericSerializer)
                         .build())
-                .transactionManager(transactionManager);
+                .transactionManager(transactionManager)
+                // no query per event asking whether its sequence has dead letters (see AxonConfiguration)
+                .enableSequenceIdentifierCache();
         if (!policies.isEmpty()) {
             invoker.sequencingPolicy(policies.get(0));
         }
