@@ -27,10 +27,12 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 final class BatchedConversationRows implements ConversationRows {
 
     private final JdbcConversationRows database;
+    private final ConversationCommits commits;
     private final String resourceKey = BatchedConversationRows.class.getName() + "@" + System.identityHashCode(this);
 
-    BatchedConversationRows(JdbcConversationRows database) {
+    BatchedConversationRows(JdbcConversationRows database, ConversationCommits commits) {
         this.database = database;
+        this.commits = commits;
     }
 
     @Override
@@ -65,6 +67,7 @@ final class BatchedConversationRows implements ConversationRows {
         if (batch != null) {
             batch.flush();
             batch.forget();
+            batch.committed.put(id, ConversationCommits.REMOVED);
         }
         database.deleteConversation(id);
     }
@@ -75,6 +78,7 @@ final class BatchedConversationRows implements ConversationRows {
         if (batch != null) {
             batch.flush();
             batch.forget();
+            batch.removedUnnamed = true;
         }
         database.deleteConversationsOf(userId);
     }
@@ -126,6 +130,7 @@ final class BatchedConversationRows implements ConversationRows {
         return unitOfWork.getOrComputeResource(resourceKey, key -> {
             Batch batch = new Batch();
             unitOfWork.onPrepareCommit(committing -> batch.flush());
+            unitOfWork.afterCommit(committed -> batch.announce());
             return batch;
         });
     }
@@ -139,6 +144,9 @@ final class BatchedConversationRows implements ConversationRows {
         private final Map<ConversationId, ConversationRow> updatedConversations = new LinkedHashMap<>();
         private final Map<MessageId, MessageRow> insertedMessages = new LinkedHashMap<>();
         private final Map<MessageId, List<ToolCallView>> updatedToolCalls = new LinkedHashMap<>();
+        /** The versions this unit of work leaves, announced to waiting readers once it has committed. */
+        private final Map<ConversationId, Long> committed = new HashMap<>();
+        private boolean removedUnnamed;
 
         Optional<ConversationRow> conversation(ConversationId id) {
             return conversations.computeIfAbsent(id, database::conversation);
@@ -193,6 +201,8 @@ final class BatchedConversationRows implements ConversationRows {
 
         /** Writes the pending changes: conversations before the messages that reference them. */
         void flush() {
+            insertedConversations.values().forEach(row -> committed.put(row.id(), row.version()));
+            updatedConversations.values().forEach(row -> committed.put(row.id(), row.version()));
             database.insertConversations(insertedConversations.values());
             database.updateConversations(updatedConversations.values());
             database.insertMessages(insertedMessages.values());
@@ -201,6 +211,13 @@ final class BatchedConversationRows implements ConversationRows {
             updatedConversations.clear();
             insertedMessages.clear();
             updatedToolCalls.clear();
+        }
+
+        void announce() {
+            commits.committed(committed);
+            if (removedUnnamed) {
+                commits.committedAll();
+            }
         }
 
         /** After a deletion nothing remembered can be trusted (it may have cascaded). */

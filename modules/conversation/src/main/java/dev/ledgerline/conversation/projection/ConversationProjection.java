@@ -26,8 +26,8 @@ class ConversationProjection {
     private final ConversationRows rows;
     private final ConversationProjector projector;
 
-    ConversationProjection(JdbcConversationRows database) {
-        this.rows = new BatchedConversationRows(database);
+    ConversationProjection(JdbcConversationRows database, ConversationCommits commits) {
+        this.rows = new BatchedConversationRows(database, commits);
         this.projector = new ConversationProjector(rows);
     }
 

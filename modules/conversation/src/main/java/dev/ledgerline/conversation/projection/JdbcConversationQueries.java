@@ -33,11 +33,13 @@ class JdbcConversationQueries implements ConversationQueries {
             + " capacity_max, expires_at, created_at, updated_at, version, pending_tool_calls FROM conversations";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ConversationCommits commits;
     private final Duration readYourWritesTimeout;
 
-    JdbcConversationQueries(NamedParameterJdbcTemplate jdbc,
+    JdbcConversationQueries(NamedParameterJdbcTemplate jdbc, ConversationCommits commits,
                             @Value("${ledgerline.read-your-writes.timeout:5s}") Duration readYourWritesTimeout) {
         this.jdbc = jdbc;
+        this.commits = commits;
         this.readYourWritesTimeout = readYourWritesTimeout;
     }
 
@@ -98,7 +100,7 @@ class JdbcConversationQueries implements ConversationQueries {
 
     @Override
     public boolean awaitVersion(ConversationId id, long version) {
-        return await(() -> {
+        return await(id, version, () -> {
             List<Long> versions = jdbc.queryForList("SELECT version FROM conversations WHERE id = :id",
                     new MapSqlParameterSource("id", id.value()), Long.class);
             return !versions.isEmpty() && versions.get(0) >= version;
@@ -107,26 +109,32 @@ class JdbcConversationQueries implements ConversationQueries {
 
     @Override
     public boolean awaitRemoval(ConversationId id) {
-        return await(() -> jdbc.queryForList("SELECT 1 FROM conversations WHERE id = :id",
+        return await(id, ConversationCommits.REMOVED, () -> jdbc.queryForList(
+                "SELECT 1 FROM conversations WHERE id = :id",
                 new MapSqlParameterSource("id", id.value()), Integer.class).isEmpty());
     }
 
-    private boolean await(BooleanSupplier reached) {
+    /**
+     * Reads until {@code reached}, bounded by the read-your-writes timeout: again at once when this node's projection
+     * commits the conversation, otherwise after 2 ms doubling to 20 ms (the projection may run on another node).
+     */
+    private boolean await(ConversationId id, long version, BooleanSupplier reached) {
         long deadline = System.nanoTime() + readYourWritesTimeout.toNanos();
         long pauseMillis = 2;
-        while (!reached.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
+        try (ConversationCommits.Waiter commit = commits.register(id, version)) {
+            while (!reached.getAsBoolean()) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                if (!commit.await(pauseMillis)) {
+                    pauseMillis = Math.min(pauseMillis * 2, 20);
+                }
             }
-            try {
-                Thread.sleep(pauseMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            pauseMillis = Math.min(pauseMillis * 2, 20);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return true;
     }
 
     private boolean owns(ConversationId id, UserId owner) {
