@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class ChainConfiguration {
 
+    private static final int FETCH_SIZE = 500;
+
     private static final Logger log = LoggerFactory.getLogger(ChainConfiguration.class);
 
     @Bean
@@ -50,7 +52,10 @@ class ChainConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager);
+                .transactionManager(transactionManager)
+                // events per query when a processor reads the store (Axon's default is 100): a catching-up or
+                // rebuilding projection makes five times fewer round trips; at most a few MB per query
+                .batchSize(FETCH_SIZE);
         return new ChainedJpaEventStorageEngine(builder, entityManagerProvider, transactionManager,
                 new ChainLinks(hasher));
     }
