@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +44,10 @@ final class App {
 
     synchronized void start() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), HEAP, "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar.toString()))
+        List<String> command = new ArrayList<>(List.of(java.toString(), HEAP, "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(extraJvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
@@ -57,6 +60,12 @@ final class App {
         env.put("LEDGERLINE_EMBEDDED_DB_PORT", Integer.toString(dbPort));
         startedNanos = System.nanoTime();
         process = builder.start();
+    }
+
+    /** BENCH_APP_JAVA_OPTS, e.g. a flight recording while profiling; never part of a reported run's defaults. */
+    static List<String> extraJvmOptions() {
+        String options = System.getenv("BENCH_APP_JAVA_OPTS");
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
     /** Seconds from process start until readiness answers 200. */

@@ -186,7 +186,9 @@ public final class Bench {
         settings.put("a1Events", options.a1Events());
         settings.put("p1StoreEvents", options.p1Events());
         settings.put("p1EventsPerConversation", options.p1EventsPerConversation());
-        settings.put("appJvm", App.HEAP + " -XX:+ExitOnOutOfMemoryError");
+        settings.put("appJvm", String.join(" ", java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(App.HEAP, "-XX:+ExitOnOutOfMemoryError"),
+                App.extraJvmOptions().stream()).toList()));
         settings.put("database", "embedded PostgreSQL 17 (zonky), fsync on, synchronous_commit on");
         json.put("settings", settings);
         json.put("machine", machineBefore);
