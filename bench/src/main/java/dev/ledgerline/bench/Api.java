@@ -1,0 +1,134 @@
+package dev.ledgerline.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The application's REST API as the harness uses it, over HTTP/1.1 on 127.0.0.1. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    private final URI base;
+    private final HttpClient client;
+
+    Api(URI base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A logged-in user. */
+    record User(String id, String username, String token) {
+    }
+
+    record Answer(int status, String body) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+
+        Answer expect(int expected, String what) {
+            if (status != expected) {
+                throw new IllegalStateException(what + " answered " + status + ": " + abbreviated(body));
+            }
+            return this;
+        }
+    }
+
+    User register(String username, String password) throws Exception {
+        String id = send(post("/api/auth/register", null, Map.of("username", username, "email",
+                username + "@bench.ledgerline.test", "password", password, "fullName", "Bench " + username)))
+                .expect(201, "register " + username).json().get("id").asText();
+        return new User(id, username, login(username, password));
+    }
+
+    String login(String username, String password) throws Exception {
+        return send(post("/api/auth/login", null, Map.of("username", username, "password", password)))
+                .expect(200, "login " + username).json().get("accessToken").asText();
+    }
+
+    String startConversation(User user, long capacityMax) throws Exception {
+        return send(post("/api/conversations", user.token(), Map.of("title", "bench", "capacityMax", capacityMax)))
+                .expect(201, "start a conversation").json().get("id").asText();
+    }
+
+    Answer postMessage(User user, String conversation, Object body) throws Exception {
+        return send(post("/api/conversations/" + conversation + "/messages", user.token(), body));
+    }
+
+    Answer recordToolResult(User user, String conversation, String callId, String output) throws Exception {
+        return send(post("/api/conversations/" + conversation + "/tool-calls/" + callId + "/result", user.token(),
+                Map.of("output", output, "status", "ok")));
+    }
+
+    Answer get(String path, String token) throws Exception {
+        return send(request(path, token).GET().build());
+    }
+
+    Answer post(String path, String token) throws Exception {
+        return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** Reads the answer line by line without keeping it; returns the number of non-empty lines. */
+    long countLines(String path, String token, Duration timeout) throws Exception {
+        HttpResponse<InputStream> response = client.send(request(path, token).timeout(timeout).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8),
+                1 << 16)) {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            long lines = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isEmpty()) {
+                    lines++;
+                }
+            }
+            return lines;
+        }
+    }
+
+    private HttpRequest post(String path, String token, Object body) throws IOException {
+        return request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Answer send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    static String abbreviated(String text) {
+        return text == null || text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+
+    static List<Map<String, Object>> toolCall(String callId, String name, Map<String, Object> arguments) {
+        return List.of(Map.of("callId", callId, "name", name, "arguments", arguments));
+    }
+}

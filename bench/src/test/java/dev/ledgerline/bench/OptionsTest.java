@@ -1,0 +1,40 @@
+package dev.ledgerline.bench;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OptionsTest {
+
+    @Test
+    void a_quick_run_is_brief_and_keeps_every_scenario() {
+        Options quick = Options.parse(new String[] {"--quick"});
+
+        assertThat(quick.pairs()).isEqualTo(2);
+        assertThat(quick.duration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(quick.only()).containsExactlyElementsOf(Options.SCENARIOS);
+    }
+
+    @Test
+    void lag_needs_the_write_throughput_so_it_brings_w1_along_in_run_order() {
+        Options options = Options.parse(new String[] {"--only", "r1,L1"});
+
+        assertThat(options.only()).containsExactly("W1", "L1", "R1");
+    }
+
+    @Test
+    void the_arguments_are_kept_as_given_without_the_root_the_script_adds() {
+        Options options = Options.parse(new String[] {"--root", "/tmp", "--only", "A1", "--a1-events", "1000"});
+
+        assertThat(options.arguments()).containsExactly("--only", "A1", "--a1-events", "1000");
+    }
+
+    @Test
+    void an_unknown_scenario_is_refused() {
+        assertThatThrownBy(() -> Options.parse(new String[] {"--only", "X9"}))
+                .isInstanceOf(Options.UsageException.class);
+    }
+}
