@@ -36,7 +36,7 @@ record Options(
         Set<String> only = new LinkedHashSet<>(SCENARIOS);
         int pairs = quick ? 2 : 3;
         Duration duration = Duration.ofSeconds(quick ? 2 : 20);
-        Duration warmUp = Duration.ofSeconds(quick ? 1 : 5);
+        Duration warmUp = Duration.ofSeconds(quick ? 1 : 20);
         int w2Events = quick ? 1_000 : 10_000;
         int a1Events = quick ? 5_000 : 100_000;
         int p1Events = quick ? 20_000 : 1_000_000;

@@ -49,10 +49,15 @@ public class EventStreamReader {
                 (rows, i) -> event(rows), streamId, fromSequence, toSequence, limit);
     }
 
-    /** Every event of the streams in global order, one at a time; memory stays constant. */
+    /**
+     * Every event of the streams in global order, one at a time; memory stays constant. One stream is read in its
+     * sequence order, which is its global order: PostgreSQL then walks the stream's index instead of sorting every
+     * event of it (a 100,000-event export sorted 400 MB on disk before sending its first line).
+     */
     @Transactional(readOnly = true)
     public void stream(List<String> streamIds, Consumer<AuditEvent> sink) {
-        jdbc.query(SELECT + "WHERE e.aggregate_identifier = ANY (?) ORDER BY e.global_index",
+        String order = streamIds.size() == 1 ? "e.sequence_number" : "e.global_index";
+        jdbc.query(SELECT + "WHERE e.aggregate_identifier = ANY (?) ORDER BY " + order,
                 (RowCallbackHandler) rows -> sink.accept(event(rows)),
                 (Object) streamIds.toArray(String[]::new));
     }

@@ -70,7 +70,7 @@ class Rebuilder {
               RebuildProcessors processors, EventStoreHead store, NodeIdentity node, TransactionTemplate transaction,
               JdbcTemplate jdbc,
               @Value("${ledgerline.operations.rebuild-take-over-after:30s}") Duration takeOverAfter,
-              @Value("${ledgerline.operations.rebuild-batch-size:200}") int batchSize,
+              @Value("${ledgerline.operations.rebuild-batch-size:1000}") int batchSize,
               @Value("${ledgerline.operations.command-line:false}") boolean commandLine) {
         this.projections = projections;
         this.rebuilds = rebuilds;
