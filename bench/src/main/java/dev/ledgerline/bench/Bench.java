@@ -203,7 +203,8 @@ public final class Bench {
     }
 
     private String name(String suffix) {
-        return stamp + (options.quick() ? "-quick" : "") + suffix;
+        String kind = options.quick() ? "-quick" : options.only().size() < Options.SCENARIOS.size() ? "-partial" : "";
+        return stamp + kind + suffix;
     }
 
     private double elapsedSeconds() {
