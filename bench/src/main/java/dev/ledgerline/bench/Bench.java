@@ -95,6 +95,7 @@ public final class Bench {
             rss.startSampling();
             Fixture fixture = new Fixture(options, results, app, rss, chainKey, runId);
             fixture.setUp("bench-admin", adminPassword);
+            fixture.warmUpApp();
             scenarios(fixture);
             if (options.restart()) {
                 restart(fixture);
@@ -180,6 +181,7 @@ public final class Bench {
         settings.put("order", "A, B, A, B, … (A = application, B = baseline), after one warm-up of each");
         settings.put("loadSeconds", options.duration().toMillis() / 1000.0);
         settings.put("warmUpSeconds", options.warmUp().toMillis() / 1000.0);
+        settings.put("appWarmUpSeconds", options.appWarmUp().toMillis() / 1000.0);
         settings.put("writeClients", options.writeClients());
         settings.put("readClients", options.readClients());
         settings.put("w2EventsPerConversation", options.w2Events());
@@ -201,7 +203,8 @@ public final class Bench {
     }
 
     private String name(String suffix) {
-        return stamp + (options.quick() ? "-quick" : "") + suffix;
+        String kind = options.quick() ? "-quick" : options.only().size() < Options.SCENARIOS.size() ? "-partial" : "";
+        return stamp + kind + suffix;
     }
 
     private double elapsedSeconds() {

@@ -63,6 +63,22 @@ final class Fixture {
         events = templates();
     }
 
+    /**
+     * Before the first scenario: every writing client posts and as many others read pages of its conversation, so
+     * that the JIT has compiled the request paths (a fresh JVM needs thousands of requests for that) before anything
+     * is recorded.
+     */
+    void warmUpApp() {
+        int writers = users.size();
+        Load.Call post = post(conversations);
+        LoadResult warmUp = Load.closedLoop(2 * writers, options.appWarmUp(), client -> client < writers
+                ? post.call(client)
+                : api.get("/api/conversations/" + conversations.get(client - writers) + "/messages?limit=50",
+                        users.get(client - writers).token()).expect(200, "read a page").status() == 200);
+        Log.info("warm-up: %s", warmUp);
+        results.detail("run", "appWarmUp", warmUp.json());
+    }
+
     /** One new conversation per user, with a large capacity. */
     List<String> startConversations() throws Exception {
         List<String> started = new ArrayList<>();

@@ -19,6 +19,7 @@ record Options(
         int pairs,
         Duration duration,
         Duration warmUp,
+        Duration appWarmUp,
         int writeClients,
         int readClients,
         int w2Events,
@@ -36,7 +37,8 @@ record Options(
         Set<String> only = new LinkedHashSet<>(SCENARIOS);
         int pairs = quick ? 2 : 3;
         Duration duration = Duration.ofSeconds(quick ? 2 : 20);
-        Duration warmUp = Duration.ofSeconds(quick ? 1 : 20);
+        Duration warmUp = Duration.ofSeconds(quick ? 1 : 5);
+        Duration appWarmUp = Duration.ofSeconds(quick ? 2 : 60);
         int w2Events = quick ? 1_000 : 10_000;
         int a1Events = quick ? 5_000 : 100_000;
         int p1Events = quick ? 20_000 : 1_000_000;
@@ -53,6 +55,7 @@ record Options(
                 case "--pairs" -> pairs = positive(arg, args[++i]);
                 case "--duration" -> duration = Duration.ofMillis(Math.round(1000 * Double.parseDouble(args[++i])));
                 case "--warm-up" -> warmUp = Duration.ofMillis(Math.round(1000 * Double.parseDouble(args[++i])));
+                case "--app-warm-up" -> appWarmUp = Duration.ofMillis(Math.round(1000 * Double.parseDouble(args[++i])));
                 case "--w2-events" -> w2Events = positive(arg, args[++i]);
                 case "--a1-events" -> a1Events = positive(arg, args[++i]);
                 case "--p1-events" -> p1Events = positive(arg, args[++i]);
@@ -64,7 +67,7 @@ record Options(
         if (w2Events < 3 || a1Events < 3) {
             throw new UsageException("--w2-events and --a1-events must be at least 3");
         }
-        return new Options(quick, root, only, pairs, duration, warmUp, 16, 32, w2Events, a1Events, p1Events,
+        return new Options(quick, root, only, pairs, duration, warmUp, appWarmUp, 16, 32, w2Events, a1Events, p1Events,
                 perConversation, restart, shown(args));
     }
 
@@ -117,12 +120,15 @@ record Options(
     static String usage() {
         return """
                 usage: bench/run [--quick] [--only W1,L1,R1,P1,W2,A1] [--pairs N] [--duration SECONDS]
-                                 [--warm-up SECONDS] [--w2-events N] [--a1-events N] [--p1-events N]
+                                 [--warm-up SECONDS] [--app-warm-up SECONDS] [--w2-events N] [--a1-events N] [--p1-events N]
                                  [--p1-events-per-conversation N] [--restart | --no-restart]
                   --quick        every scenario briefly (CI): proves each figure is produced, asserts no speed
                   --only         run only these scenarios (L1 adds W1; S1 and M1 are always reported)
                   --pairs        A/B repetitions (default 3, quick 2)
                   --duration     seconds per load run of W1, W2, R1, L1 (default 20, quick 2)
+                  --warm-up      an unrecorded run of each side before W1's and R1's pairs (default 5, quick 1)
+                  --app-warm-up  posts and page reads before the first scenario, so that the JIT has compiled
+                                 the app's request paths (default 60, quick 2)
                   --w2-events    events already in each W2 conversation (default 10000, quick 1000)
                   --a1-events    events of the exported conversation (default 100000, quick 5000)
                   --p1-events    events in the store when P1 rebuilds (default 1000000, quick 20000)
