@@ -114,6 +114,7 @@ class ProjectionRebuildTest {
         assertThat(schemaExists("rebuild_conversation")).isFalse();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name LIKE '%@rebuild'",
                 Long.class)).isZero();
+        assertThat(rebuildThreadsEnd()).as("threads of the finished rebuild's processor").isEmpty();
         operations.awaitCaughtUp("conversation");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM messages m JOIN conversations c"
                 + " ON c.id = m.conversation_id WHERE c.id = ?::uuid", Long.class, conversation))
@@ -123,6 +124,20 @@ class ProjectionRebuildTest {
         operations.rebuildAndWait("conversation", "in-place");
         operations.awaitCaughtUp("conversation");
         assertThat(tables("conversation")).isEqualTo(afterBlueGreen);
+    }
+
+    /** The rebuild processors' threads still alive after up to 10 s (they end once the rebuild has completed). */
+    private static List<String> rebuildThreadsEnd() throws InterruptedException {
+        List<String> alive = List.of();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            alive = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                    .filter(name -> name.contains("@rebuild-")).toList();
+            if (alive.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return alive;
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ledgerline.operations.projections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import dev.ledgerline.operations.api.ProjectionDescriptor;
 import org.axonframework.common.transaction.TransactionManager;
@@ -68,8 +69,7 @@ class RebuildProcessors {
         return ReplayToken.createReplayToken(NEVER_REACHED, null);
     }
 
-    PooledStreamingEventProcessor create(ProjectionDescriptor projection, PooledStreamingEventProcessor live,
-                                         int batchSize) {
+    RebuildProcessor create(ProjectionDescriptor projection, PooledStreamingEventProcessor live, int batchSize) {
         String name = processorName(projection);
         List<EventMessageHandler> handlers = new ArrayList<>();
         List<SequencingPolicy<? super EventMessage<?>>> policies = new ArrayList<>();
@@ -92,19 +92,22 @@ class RebuildProcessors {
         if (!policies.isEmpty()) {
             invoker.sequencingPolicy(policies.get(0));
         }
-        return PooledStreamingEventProcessor.builder()
+        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(daemon(name + "-coordinator"));
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, daemon(name + "-worker"));
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(invoker.build())
                 .messageSource(eventStore)
                 .tokenStore(tokenStore)
                 .transactionManager(new SearchPathTransactionManager(transactionManager, jdbc,
                         ShadowSchema.name(projection)))
-                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor(daemon(name + "-coordinator")))
-                .workerExecutor(Executors.newScheduledThreadPool(2, daemon(name + "-worker")))
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(workers)
                 .initialToken(source -> initialToken())
                 .batchSize(batchSize)
                 .claimExtensionThreshold(500)
                 .build();
+        return new RebuildProcessor(processor, List.of(coordinator, workers));
     }
 
     private static void collect(EventHandlerInvoker invoker, List<EventMessageHandler> handlers,

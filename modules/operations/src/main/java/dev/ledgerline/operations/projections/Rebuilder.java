@@ -63,7 +63,7 @@ class Rebuilder {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<UUID, PooledStreamingEventProcessor> running = new ConcurrentHashMap<>();
+    private final Map<UUID, RebuildProcessor> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     Rebuilder(Projections projections, RebuildTable rebuilds, TokenTable tokens, ShadowSchema shadow,
@@ -138,9 +138,9 @@ class Rebuilder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            PooledStreamingEventProcessor processor = running.remove(record.id());
+            RebuildProcessor processor = running.remove(record.id());
             if (processor != null) {
-                processor.shutDown();
+                processor.close();
             }
         }
     }
@@ -211,8 +211,9 @@ class Rebuilder {
         if (!resumed || !shadow.exists(projection)) {
             prepare(projection, rebuildName);
         }
-        PooledStreamingEventProcessor processor = processors.create(projection, live, batchSize);
+        RebuildProcessor processor = processors.create(projection, live, batchSize);
         running.put(record.id(), processor);
+        long started = System.nanoTime();
         processor.start();
         int segments = tokens.read(rebuildName).size();
         int attempts = 0;
@@ -230,11 +231,14 @@ class Rebuilder {
                     .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
             if (caughtUp && liveOvertaken(projection, processor, live)) {
                 processor.shutDown();
+                long switching = System.nanoTime();
                 if (switchOver(projection, record, live)) {
-                    running.remove(record.id());
+                    long switched = System.nanoTime();
+                    running.remove(record.id()).close();
                     shadow.drop(projection);
-                    log.info("Rebuild {} of projection {} (blue-green) switched over and completed", record.id(),
-                            projection.name());
+                    log.info("Rebuild {} of projection {} (blue-green) switched over and completed: replayed up to"
+                                    + " position {} in {} ms, switched in {} ms", record.id(), projection.name(), head,
+                            (switching - started) / 1_000_000, (switched - switching) / 1_000_000);
                     return;
                 }
                 if (++attempts >= SWITCH_ATTEMPTS) {
@@ -311,7 +315,7 @@ class Rebuilder {
      * segment, so that the switch does not take the live tables back in time (a reader would miss rows it saw
      * before). False, with the live processor running again, when the shadow did not get there.
      */
-    private boolean liveOvertaken(ProjectionDescriptor projection, PooledStreamingEventProcessor shadowProcessor,
+    private boolean liveOvertaken(ProjectionDescriptor projection, RebuildProcessor shadowProcessor,
                                   PooledStreamingEventProcessor live) throws InterruptedException {
         live.shutDown();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -361,7 +365,7 @@ class Rebuilder {
     void stop() {
         stopping = true;
         janitor.shutdownNow();
-        running.values().forEach(PooledStreamingEventProcessor::shutDown);
+        running.values().forEach(RebuildProcessor::close);
         runners.shutdownNow();
     }
 }
