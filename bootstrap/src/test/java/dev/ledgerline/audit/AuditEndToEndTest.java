@@ -178,8 +178,10 @@ class AuditEndToEndTest {
         JsonNode events = auditGet("/api/audit/conversations/" + exchange.id + "/events").body().get("data");
         assertThat(lines).hasSize(8);
         for (int i = 0; i < lines.length; i++) {
-            assertThat(JSON.readTree(lines[i]).get("hash")).isEqualTo(events.get(i).get("hash"));
+            // each line is the event exactly as the paged history shows it, field for field
+            assertThat(JSON.readTree(lines[i])).isEqualTo(events.get(i));
         }
+        assertThat(export.raw().body()).endsWith("}\n").doesNotContain("\n\n").doesNotStartWith(" ");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.ledgerline.audit.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Conversation event streams for auditors, straight from the event store. */
 @RestController
@@ -45,15 +42,12 @@ class AuditController {
     private final ChainVerifier verifier;
     private final AuditReads reads;
     private final PastStates pastStates;
-    private final JsonMapper json;
 
-    AuditController(EventStreamReader reader, ChainVerifier verifier, AuditReads reads, PastStates pastStates,
-                    JsonMapper json) {
+    AuditController(EventStreamReader reader, ChainVerifier verifier, AuditReads reads, PastStates pastStates) {
         this.reader = reader;
         this.verifier = verifier;
         this.reads = reads;
         this.pastStates = pastStates;
-        this.json = json;
     }
 
     @GetMapping("/events")
@@ -99,14 +93,7 @@ class AuditController {
     ResponseEntity<StreamingResponseBody> export(@PathVariable UUID id) {
         String stream = requireConversation(id);
         reads.record(CONVERSATION, stream, "export");
-        StreamingResponseBody body = out -> reader.stream(List.of(stream), event -> {
-            try {
-                out.write(json.writeValueAsBytes(event));
-                out.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        StreamingResponseBody body = out -> reader.export(stream, out);
         return ResponseEntity.ok()
                 .contentType(NDJSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"conversation-" + stream + ".ndjson\"")
