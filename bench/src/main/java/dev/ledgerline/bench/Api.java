@@ -1,9 +1,7 @@
 package dev.ledgerline.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,21 +86,31 @@ final class Api {
     }
 
     /** Reads the answer line by line without keeping it; returns the number of non-empty lines. */
+    /**
+     * Reads a response body to its end and counts its non-empty lines by their newline bytes: the least a client can
+     * do with an NDJSON stream, so that the figure is the server's, not the decoding of 100,000 strings.
+     */
     long countLines(String path, String token, Duration timeout) throws Exception {
         HttpResponse<InputStream> response = client.send(request(path, token).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8),
-                1 << 16)) {
+        try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + response.statusCode());
             }
+            byte[] buffer = new byte[1 << 16];
             long lines = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isEmpty()) {
-                    lines++;
+            boolean lineHasContent = false;
+            for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        lines += lineHasContent ? 1 : 0;
+                        lineHasContent = false;
+                    } else {
+                        lineHasContent = true;
+                    }
                 }
             }
-            return lines;
+            return lines + (lineHasContent ? 1 : 0);
         }
     }
 

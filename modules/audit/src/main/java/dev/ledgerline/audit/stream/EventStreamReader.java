@@ -1,6 +1,7 @@
 package dev.ledgerline.audit.stream;
 
 import java.io.OutputStream;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.ledgerline.audit.queries.AuditEvent;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -15,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,28 +68,36 @@ public class EventStreamReader {
     @Transactional(readOnly = true)
     public void export(String streamId, OutputStream out) {
         try (JsonGenerator line = ndjson.createGenerator(out)) {
-            jdbc.query(SELECT + "WHERE e.aggregate_identifier = ? ORDER BY e.sequence_number",
-                    (RowCallbackHandler) rows -> write(rows, line), streamId);
+            jdbc.query(connection -> {
+                PreparedStatement statement = connection.prepareStatement(
+                        SELECT + "WHERE e.aggregate_identifier = ? ORDER BY e.sequence_number");
+                // binary transfer from the first execution: the driver otherwise receives bytea as hex text and
+                // decodes it, for every payload, metadata and hash
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                statement.setFetchSize(500);
+                statement.setString(1, streamId);
+                return statement;
+            }, (RowCallbackHandler) rows -> write(rows, line));
         }
     }
 
-    /** The fields of {@link AuditEvent}, in its order. */
+    /** The fields of {@link AuditEvent}, in its order; the result set's columns in {@link #SELECT}'s order. */
     private void write(ResultSet rows, JsonGenerator line) throws SQLException {
-        JsonNode metadata = parse(rows.getBytes("meta_data"));
+        Metadata metadata = metadata(rows.getBytes(10));
         line.writeStartObject();
-        line.writeStringProperty("streamId", rows.getString("aggregate_identifier"));
-        line.writeStringProperty("streamType", rows.getString("type"));
-        line.writeNumberProperty("sequence", rows.getLong("sequence_number"));
-        line.writeNumberProperty("globalIndex", rows.getLong("global_index"));
-        line.writeStringProperty("eventId", rows.getString("event_identifier"));
-        line.writeStringProperty("type", simpleName(rows.getString("payload_type")));
-        line.writeStringProperty("revision", rows.getString("payload_revision"));
-        line.writeStringProperty("timestamp", rows.getString("time_stamp"));
-        line.writeStringProperty("actor", text(metadata, "actor"));
-        line.writeStringProperty("correlationId", text(metadata, "correlationId"));
-        line.writeStringProperty("clientAddress", text(metadata, "clientAddress"));
+        line.writeStringProperty("streamId", rows.getString(1));
+        line.writeStringProperty("streamType", rows.getString(2));
+        line.writeNumberProperty("sequence", rows.getLong(4));
+        line.writeNumberProperty("globalIndex", rows.getLong(3));
+        line.writeStringProperty("eventId", rows.getString(5));
+        line.writeStringProperty("type", simpleName(rows.getString(6)));
+        line.writeStringProperty("revision", rows.getString(7));
+        line.writeStringProperty("timestamp", rows.getString(8));
+        line.writeStringProperty("actor", metadata.actor);
+        line.writeStringProperty("correlationId", metadata.correlationId);
+        line.writeStringProperty("clientAddress", metadata.clientAddress);
         line.writeName("payload");
-        byte[] payload = rows.getBytes("payload");
+        byte[] payload = rows.getBytes(9);
         if (payload == null) {
             line.writeNull();
         } else {
@@ -95,10 +106,41 @@ public class EventStreamReader {
                 line.copyCurrentStructure(stored);
             }
         }
-        line.writeStringProperty("hash", hex(rows.getBytes("hash")));
-        line.writeStringProperty("previousHash", hex(rows.getBytes("previous_hash")));
+        line.writeStringProperty("hash", hex(rows.getBytes(11)));
+        line.writeStringProperty("previousHash", hex(rows.getBytes(12)));
         line.writeEndObject();
         line.writeRaw('\n');
+    }
+
+    /** The three metadata entries an audit line shows, read without building the metadata into a tree. */
+    private Metadata metadata(byte[] bytes) {
+        Metadata metadata = new Metadata();
+        if (bytes == null) {
+            return metadata;
+        }
+        try (JsonParser parser = json.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return metadata;
+            }
+            for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+                JsonToken value = parser.nextToken();
+                // as text(): a scalar's text, null for JSON null and for objects and arrays
+                String text = value.isScalarValue() && value != JsonToken.VALUE_NULL ? parser.getString() : null;
+                switch (name) {
+                    case "actor" -> metadata.actor = text;
+                    case "correlationId" -> metadata.correlationId = text;
+                    case "clientAddress" -> metadata.clientAddress = text;
+                    default -> parser.skipChildren();
+                }
+            }
+        }
+        return metadata;
+    }
+
+    private static final class Metadata {
+        private String actor;
+        private String correlationId;
+        private String clientAddress;
     }
 
     public List<AuditEvent> page(List<String> streamIds, long afterGlobalIndex, int limit) {
@@ -137,7 +179,7 @@ public class EventStreamReader {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        return value == null || value.isNull() || value.isContainer() ? null : value.asString();
     }
 
     private static String hex(byte[] bytes) {
