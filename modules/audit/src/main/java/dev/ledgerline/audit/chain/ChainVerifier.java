@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import dev.ledgerline.audit.queries.ChainVerification;
+import dev.ledgerline.audit.stream.StreamingStatements;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,7 @@ public class ChainVerifier {
     private final ChainHasher hasher;
 
     ChainVerifier(JdbcTemplate jdbc, ChainHasher hasher) {
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(500);
-        this.jdbc = streaming;
+        this.jdbc = jdbc;
         this.hasher = hasher;
     }
 
@@ -41,7 +40,7 @@ public class ChainVerifier {
     @Transactional(readOnly = true)
     public Optional<ChainVerification> verify(String streamId) {
         Walk walk = new Walk(streamId);
-        jdbc.query(STREAM, (RowCallbackHandler) rows -> {
+        jdbc.query(StreamingStatements.streaming(STREAM, streamId, streamId), (RowCallbackHandler) rows -> {
             if (walk.broken == null) {
                 walk.next(rows.getLong("seq"), rows.getBoolean("has_event"), new StoredEvent(-1, streamId,
                         rows.getLong("seq"), rows.getString("type"), rows.getString("event_identifier"),
@@ -49,7 +48,7 @@ public class ChainVerifier {
                         rows.getString("payload_revision"), rows.getBytes("payload"), rows.getBytes("meta_data")),
                         rows.getBytes("hash"));
             }
-        }, streamId, streamId);
+        });
         return walk.result();
     }
 

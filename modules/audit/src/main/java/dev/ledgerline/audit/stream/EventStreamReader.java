@@ -1,7 +1,6 @@
 package dev.ledgerline.audit.stream;
 
 import java.io.OutputStream;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.ledgerline.audit.queries.AuditEvent;
-import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -40,9 +38,7 @@ public class EventStreamReader {
     private final ObjectWriter ndjson;
 
     EventStreamReader(JdbcTemplate jdbc, JsonMapper json) {
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(500);
-        this.jdbc = streaming;
+        this.jdbc = jdbc;
         this.json = json;
         this.ndjson = json.writer().withRootValueSeparator("").without(StreamWriteFeature.AUTO_CLOSE_TARGET);
     }
@@ -68,16 +64,9 @@ public class EventStreamReader {
     @Transactional(readOnly = true)
     public void export(String streamId, OutputStream out) {
         try (JsonGenerator line = ndjson.createGenerator(out)) {
-            jdbc.query(connection -> {
-                PreparedStatement statement = connection.prepareStatement(
-                        SELECT + "WHERE e.aggregate_identifier = ? ORDER BY e.sequence_number");
-                // binary transfer from the first execution: the driver otherwise receives bytea as hex text and
-                // decodes it, for every payload, metadata and hash
-                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-                statement.setFetchSize(500);
-                statement.setString(1, streamId);
-                return statement;
-            }, (RowCallbackHandler) rows -> write(rows, line));
+            jdbc.query(StreamingStatements.streaming(
+                            SELECT + "WHERE e.aggregate_identifier = ? ORDER BY e.sequence_number", streamId),
+                    (RowCallbackHandler) rows -> write(rows, line));
         }
     }
 
