@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * How Axon runs here: Jackson for every serialized message and token, pooled streaming processors with a JPA
@@ -64,8 +65,21 @@ class AxonConfiguration {
 
     @Bean
     EventArrivalSignal eventArrivalSignal(
-            @Value("${ledgerline.processors.remote-poll-interval:250ms}") java.time.Duration remotePollInterval) {
-        return new EventArrivalSignal(remotePollInterval);
+            @Value("${ledgerline.processors.remote-poll-interval:250ms}") java.time.Duration remotePollInterval,
+            JdbcTemplate jdbc) {
+        return new EventArrivalSignal(remotePollInterval, new EventArrivalSignal.StoreActivity() {
+            @Override
+            public long head() {
+                Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+                return head == null ? -1 : head;
+            }
+
+            @Override
+            public java.util.Set<String> payloadTypes(long after, long upTo) {
+                return new java.util.HashSet<>(jdbc.queryForList("SELECT DISTINCT payload_type FROM domain_event_entry"
+                        + " WHERE global_index > ? AND global_index <= ?", String.class, after, upTo));
+            }
+        });
     }
 
     /** Axon's embedded event store (the bean Axon calls "eventBus"), see {@link SignallingEventStore}. */
