@@ -208,7 +208,7 @@ class Rebuilder {
             throws InterruptedException {
         String rebuildName = RebuildProcessors.processorName(projection);
         PooledStreamingEventProcessor live = projections.liveProcessor(projection);
-        if (!resumed || !shadow.exists(projection)) {
+        if (!resumed || !shadow.intact(projection)) {
             prepare(projection, rebuildName);
         }
         RebuildProcessor processor = processors.create(projection, live, batchSize);

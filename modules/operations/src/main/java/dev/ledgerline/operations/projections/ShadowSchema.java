@@ -18,6 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ShadowSchema {
 
+    /** A one-row unlogged table beside the shadow tables; empty after a crash emptied them. */
+    static final String MARKER = "ledgerline_shadow_marker";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
@@ -30,14 +33,14 @@ class ShadowSchema {
         return "rebuild_" + projection.name().replace('-', '_');
     }
 
-    boolean exists(ProjectionDescriptor projection) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)", Boolean.class, name(projection)));
-    }
-
     /**
      * Empty tables like the live ones, with the same defaults, checks, keys and indexes. Foreign keys are copied too:
      * between the projection's own tables they point at the shadow tables, to other tables at the live ones.
+     * <p>
+     * The tables are unlogged: writing them skips the write-ahead log, which was a large part of PostgreSQL's work in
+     * a rebuild. Their rows reach the live (logged) tables in the switch-over's transaction, so nothing durable depends
+     * on them. After a PostgreSQL crash, unlogged tables come back empty while the rebuild's tokens survive: the
+     * {@value #MARKER} table's row, written with the tables, tells {@link #intact} whether they were kept.
      */
     void create(ProjectionDescriptor projection) {
         String schema = name(projection);
@@ -45,8 +48,11 @@ class ShadowSchema {
             jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             jdbc.execute("CREATE SCHEMA " + schema);
             for (String table : projection.tables()) {
-                jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
+                jdbc.execute("CREATE UNLOGGED TABLE " + schema + "." + table + " (LIKE public." + table
+                        + " INCLUDING ALL)");
             }
+            jdbc.execute("CREATE UNLOGGED TABLE " + schema + "." + MARKER + " (created_at timestamptz NOT NULL)");
+            jdbc.execute("INSERT INTO " + schema + "." + MARKER + " VALUES (now())");
             // schema-qualified definitions: with only pg_catalog on the path, every referenced table is qualified
             jdbc.execute("SET LOCAL search_path TO pg_catalog");
             List<String> foreignKeys = new ArrayList<>();
@@ -65,6 +71,14 @@ class ShadowSchema {
             }
             foreignKeys.forEach(jdbc::execute);
         });
+    }
+
+    /** Whether the shadow tables exist and still hold what was written to them (see {@link #create}). */
+    boolean intact(ProjectionDescriptor projection) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT to_regclass(?) IS NOT NULL", Boolean.class,
+                name(projection) + "." + MARKER))
+                && Boolean.TRUE.equals(jdbc.queryForObject(
+                        "SELECT EXISTS (SELECT 1 FROM " + name(projection) + "." + MARKER + ")", Boolean.class));
     }
 
     void drop(ProjectionDescriptor projection) {
