@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ledgerline.operations.api.ProjectionDescriptor;
 import dev.ledgerline.support.EndToEndTest;
+import dev.ledgerline.support.Http;
+import dev.ledgerline.support.TestUsers;
+import dev.ledgerline.support.TestUsers.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @EndToEndTest
 class ShadowSchemaTest {
@@ -18,6 +23,10 @@ class ShadowSchemaTest {
     Projections projections;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @LocalServerPort
+    int port;
 
     private ProjectionDescriptor tasks() {
         return projections.find("tasks").orElseThrow();
@@ -47,5 +56,38 @@ class ShadowSchemaTest {
 
         shadow.drop(tasks);
         assertThat(shadow.intact(tasks)).isFalse();
+    }
+
+    @Test
+    void the_switch_makes_the_live_rows_equal_to_the_shadow_rows() {
+        Http http = new Http(port);
+        TestUser user = TestUsers.register(http, "shadowmerge");
+        String kept = task(http, user, "kept");
+        String changed = task(http, user, "to change");
+        String gone = task(http, user, "to delete");
+        ProjectionDescriptor tasks = tasks();
+        String schema = ShadowSchema.name(tasks);
+        shadow.create(tasks);
+        jdbc.update("INSERT INTO " + schema + ".tasks SELECT * FROM public.tasks WHERE id <> ?::uuid", gone);
+        jdbc.update("UPDATE " + schema + ".tasks SET title = 'changed', completed = true, completed_at = now(),"
+                + " version = version + 1 WHERE id = ?::uuid", changed);
+        String keptBefore = row(kept);
+
+        transaction.executeWithoutResult(status -> shadow.mergeIntoLive(tasks));
+
+        assertThat(row(kept)).isEqualTo(keptBefore);
+        assertThat(jdbc.queryForObject("SELECT title || ' ' || completed FROM tasks WHERE id = ?::uuid", String.class,
+                changed)).isEqualTo("changed true");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tasks WHERE id = ?::uuid", Long.class, gone)).isZero();
+    }
+
+    private static String task(Http http, TestUser user, String title) {
+        Http.Response created = http.post("/api/tasks", Http.json("title", title), user.accessToken());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body().path("id").asText();
+    }
+
+    private String row(String id) {
+        return jdbc.queryForObject("SELECT t::text FROM tasks t WHERE id = ?::uuid", String.class, id);
     }
 }

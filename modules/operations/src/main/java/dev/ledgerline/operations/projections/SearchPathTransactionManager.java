@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Axon's transaction manager, with the shadow schema first on the search path for the length of each transaction:
  * the projection's unqualified SQL lands in the shadow tables, everything else (tokens, other modules' tables it
- * looks at) is found in public.
+ * looks at) is found in public. The rebuild's transactions commit without waiting for the log flush.
  */
 final class SearchPathTransactionManager implements TransactionManager {
 
@@ -25,7 +25,9 @@ final class SearchPathTransactionManager implements TransactionManager {
     public Transaction startTransaction() {
         Transaction transaction = delegate.startTransaction();
         try {
-            jdbc.execute("SET LOCAL search_path TO " + schema + ", public");
+            // a rebuild's commits need not wait for the write-ahead log to reach the disk: its tables are unlogged,
+            // and a crash that loses its last token updates makes it start over anyway (see ShadowSchema)
+            jdbc.execute("SET LOCAL search_path TO " + schema + ", public; SET LOCAL synchronous_commit TO off");
         } catch (RuntimeException e) {
             transaction.rollback();
             throw e;

@@ -92,6 +92,8 @@ class ShadowSchema {
     void mergeIntoLive(ProjectionDescriptor projection) {
         String schema = name(projection);
         List<String> tables = projection.tables();
+        // room for the joins below to hash a million rows in memory, for this transaction only
+        jdbc.execute("SET LOCAL work_mem = '64MB'");
         for (int i = tables.size() - 1; i >= 0; i--) {
             String table = tables.get(i);
             List<String> key = primaryKey(table);
@@ -104,13 +106,24 @@ class ShadowSchema {
             List<String> columns = columns(table);
             List<String> others = columns.stream().filter(column -> !key.contains(column)).toList();
             String list = String.join(", ", columns);
+            List<String> textCompared = textCompared(table);
             String conflict = others.isEmpty() ? "DO NOTHING" : "DO UPDATE SET "
                     + others.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "))
-                    + " WHERE (" + others.stream().map(c -> "l." + c + "::text").collect(Collectors.joining(", "))
-                    + ") IS DISTINCT FROM (" + others.stream().map(c -> "EXCLUDED." + c + "::text")
-                    .collect(Collectors.joining(", ")) + ")";
+                    + " WHERE (" + others.stream().map(c -> comparable("l." + c, textCompared.contains(c)))
+                    .collect(Collectors.joining(", ")) + ") IS DISTINCT FROM (" + others.stream()
+                    .map(c -> comparable("EXCLUDED." + c, textCompared.contains(c))).collect(Collectors.joining(", "))
+                    + ")";
+            // only the rows that are new or differ go through the upsert: checking a conflict row by row cost
+            // seconds for a million unchanged rows, a join finds them at once
+            String same = key.stream().map(c -> "x." + c + " = r." + c).collect(Collectors.joining(" AND "))
+                    + (others.isEmpty() ? "" : " AND (" + others.stream()
+                    .map(c -> comparable("x." + c, textCompared.contains(c))).collect(Collectors.joining(", "))
+                    + ") IS NOT DISTINCT FROM (" + others.stream()
+                    .map(c -> comparable("r." + c, textCompared.contains(c))).collect(Collectors.joining(", "))
+                    + ")");
             jdbc.update("INSERT INTO public." + table + " AS l (" + list + ") SELECT " + list + " FROM " + schema
-                    + "." + table + " ON CONFLICT (" + String.join(", ", key) + ") " + conflict);
+                    + "." + table + " r WHERE NOT EXISTS (SELECT 1 FROM public." + table + " x WHERE " + same
+                    + ") ON CONFLICT (" + String.join(", ", key) + ") " + conflict);
         }
     }
 
@@ -135,6 +148,24 @@ class ShadowSchema {
         return jdbc.queryForList("SELECT quote_ident(attname) FROM pg_attribute WHERE attrelid = ?::regclass"
                 + " AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum", String.class,
                 "public." + table);
+    }
+
+    private static String comparable(String column, boolean asText) {
+        return asText ? column + "::text" : column;
+    }
+
+    /**
+     * The columns whose type has no default b-tree operator class (json, point, …): compared as text, since
+     * {@code IS DISTINCT FROM} needs an equality operator. Every other column is compared as it is, without
+     * converting it to text.
+     */
+    private List<String> textCompared(String table) {
+        return jdbc.queryForList("SELECT quote_ident(a.attname) FROM pg_attribute a WHERE a.attrelid = ?::regclass"
+                + " AND a.attnum > 0 AND NOT a.attisdropped AND NOT EXISTS (SELECT 1 FROM pg_opclass o"
+                + " JOIN pg_am m ON m.oid = o.opcmethod WHERE m.amname = 'btree' AND o.opcdefault"
+                + " AND (o.opcintype = a.atttypid OR (o.opcintype = 'anyarray'::regtype"
+                + " AND EXISTS (SELECT 1 FROM pg_type t WHERE t.oid = a.atttypid AND t.typelem <> 0))))",
+                String.class, "public." + table);
     }
 
     private List<String> primaryKey(String table) {
