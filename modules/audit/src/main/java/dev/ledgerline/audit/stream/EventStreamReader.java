@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -115,11 +115,13 @@ public class EventStreamReader {
                 JsonToken value = parser.nextToken();
                 // as text(): a scalar's text, null for JSON null and for objects and arrays
                 String text = value.isScalarValue() && value != JsonToken.VALUE_NULL ? parser.getString() : null;
+                parser.skipChildren();
                 switch (name) {
                     case "actor" -> metadata.actor = text;
                     case "correlationId" -> metadata.correlationId = text;
                     case "clientAddress" -> metadata.clientAddress = text;
-                    default -> parser.skipChildren();
+                    default -> {
+                    }
                 }
             }
         }
