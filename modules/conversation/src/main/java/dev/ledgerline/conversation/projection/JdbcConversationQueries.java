@@ -115,9 +115,8 @@ class JdbcConversationQueries implements ConversationQueries {
     }
 
     /**
-     * Reads until {@code reached}, bounded by the read-your-writes timeout, every 2 ms doubling to 20 ms (the
-     * projection may run on another node). When this node's projection commits the conversation at the version, that
-     * is the answer, without reading again.
+     * Reads until {@code reached}, bounded by the read-your-writes timeout: again at once when this node's projection
+     * commits the conversation, otherwise after 2 ms doubling to 20 ms (the projection may run on another node).
      */
     private boolean await(ConversationId id, long version, BooleanSupplier reached) {
         long deadline = System.nanoTime() + readYourWritesTimeout.toNanos();
@@ -127,11 +126,7 @@ class JdbcConversationQueries implements ConversationQueries {
                 if (System.nanoTime() - deadline > 0) {
                     return false;
                 }
-                if (commit.await(pauseMillis)) {
-                    if (commit.confirmed()) {
-                        return true;
-                    }
-                } else {
+                if (!commit.await(pauseMillis)) {
                     pauseMillis = Math.min(pauseMillis * 2, 20);
                 }
             }
