@@ -64,9 +64,24 @@ class EventArrivalSignalTest {
         store.head = 1600;
         signal.poll();
         assertThat(store.asked).endsWith("(500, 1600]");
+        assertThat(skipsPosts).as("both types arrived again").hasValue(3);
+        assertThat(handlesAll).hasValue(4);
+    }
+
+    @Test
+    void when_the_head_stands_still_every_processor_is_woken_once_so_that_it_reaches_the_head() {
+        AtomicInteger skipsPosts = open(Posted.class);
+        store.head = 10;
+        signal.poll();
+        store.head = 11;
+        store.types = Set.of(Posted.class.getName());
+        signal.poll();
+        assertThat(skipsPosts).hasValue(1);
 
         signal.poll();
-        assertThat(handlesAll).as("a head that did not move wakes nobody").hasValue(4);
+        assertThat(skipsPosts).as("the store went quiet after a move it was not woken for").hasValue(2);
+        signal.poll();
+        assertThat(skipsPosts).as("nothing new since").hasValue(2);
     }
 
     @Test
