@@ -1,20 +1,26 @@
 package dev.ledgerline.audit.chain;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 
-import jakarta.persistence.EntityManager;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.hibernate.Session;
 
 /**
- * Axon's JPA storage engine that also writes each appended event's chain link, in the same transaction: an event
+ * Axon's JPA storage engine that also writes each appended event's chain link, in the same statement: an event
  * cannot be committed without its link, and a link cannot exist without its event having been appended through here.
+ * Its reads are Axon's, with the queries themselves in plain SQL ({@link EventStoreQueries}); Axon's tracking-token
+ * and gap handling around them is unchanged.
  */
 class ChainedJpaEventStorageEngine extends JpaEventStorageEngine {
 
@@ -37,19 +43,39 @@ class ChainedJpaEventStorageEngine extends JpaEventStorageEngine {
         }
         transactions.executeInTransaction(() -> {
             try {
-                EntityManager entityManager = entityManagers.getEntityManager();
                 List<StoredEvent> stored = new ArrayList<>(events.size());
                 for (EventMessage<?> event : events) {
-                    DomainEventEntry entry = (DomainEventEntry) createEventEntity(event, serializer);
-                    entityManager.persist(entry);
-                    stored.add(stored(entry));
+                    stored.add(stored((DomainEventEntry) createEventEntity(event, serializer)));
                 }
-                entityManager.flush();
-                links.append(entityManager, stored);
+                session().doWork(connection -> links.append(connection, stored));
             } catch (Exception e) {
                 handlePersistenceException(e, events.get(0));
             }
         });
+    }
+
+    @Override
+    protected List<Object[]> fetchEvents(GapAwareTrackingToken token) {
+        return session().doReturningWork(connection -> EventStoreQueries.after(connection,
+                token == null ? -1L : token.getIndex(),
+                token == null ? Collections.emptySortedSet() : token.getGaps(), batchSize()));
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                   long firstSequenceNumber, int batchSize) {
+        return transactions.fetchInTransaction(() -> session().doReturningWork(connection ->
+                EventStoreQueries.aggregate(connection, aggregateIdentifier, firstSequenceNumber, batchSize)));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        return transactions.fetchInTransaction(() -> session().doReturningWork(connection ->
+                EventStoreQueries.snapshot(connection, aggregateIdentifier))).stream();
+    }
+
+    private Session session() {
+        return entityManagers.getEntityManager().unwrap(Session.class);
     }
 
     private static StoredEvent stored(DomainEventEntry entry) {
