@@ -59,6 +59,17 @@ class WebBehaviourEndToEndTest {
         assertThat(response.body().get("type").asText()).isEqualTo("https://ledgerline.dev/problems/method-not-allowed");
     }
 
+    @Test
+    void a_path_the_firewall_refuses_answers_400_problem_json() {
+        Http http = new Http(port);
+        String token = TestUsers.register(http, "web").accessToken();
+
+        Http.Response response = assertRefused(http.request("/api/conversations//messages", token).GET(), 400,
+                "malformed-request");
+
+        assertThat(response.body().get("detail").asText()).contains("\"//\"");
+    }
+
     private Http.Response assertRefused(HttpRequest.Builder request, int status, String type) {
         String requestId = "web-" + UUID.randomUUID();
         Http.Response response = new Http(port).send(request.header("X-Request-Id", requestId).build());

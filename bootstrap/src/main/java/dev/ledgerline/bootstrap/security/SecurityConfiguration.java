@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Stateless API security: public health, docs and the auth routes that hand out tokens; everything else needs a
@@ -40,6 +41,17 @@ class SecurityConfiguration {
         return authentication -> {
             throw new ProviderNotFoundException("Only bearer access tokens authenticate requests");
         };
+    }
+
+    /**
+     * A request Spring Security's firewall refuses before any filter runs (an empty path segment, {@code ..}, an
+     * encoded slash, a non-printable character) answers 400 problem+json like any other malformed request.
+     */
+    @Bean
+    RequestRejectedHandler rejectedRequests(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+                ProblemTypes.MALFORMED_REQUEST, "The request's path or headers are not accepted: "
+                        + rejected.getMessage());
     }
 
     @Bean
