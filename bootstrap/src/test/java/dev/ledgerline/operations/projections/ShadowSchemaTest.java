@@ -3,10 +3,13 @@ package dev.ledgerline.operations.projections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ledgerline.operations.api.ProjectionDescriptor;
+import dev.ledgerline.operations.api.ShadowTransactions;
 import dev.ledgerline.support.EndToEndTest;
 import dev.ledgerline.support.Http;
 import dev.ledgerline.support.TestUsers;
 import dev.ledgerline.support.TestUsers.TestUser;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +28,8 @@ class ShadowSchemaTest {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    TransactionManager axonTransactions;
     @LocalServerPort
     int port;
 
@@ -35,6 +40,25 @@ class ShadowSchemaTest {
     @AfterEach
     void drop() {
         shadow.drop(tasks());
+    }
+
+    @Test
+    void a_rebuild_transaction_tells_the_projection_code_that_it_writes_the_shadow_tables_while_it_is_open() {
+        SearchPathTransactionManager rebuildTransactions = new SearchPathTransactionManager(axonTransactions, jdbc,
+                ShadowSchema.name(tasks()));
+        assertThat(ShadowTransactions.active()).isFalse();
+
+        Transaction committed = rebuildTransactions.startTransaction();
+        assertThat(ShadowTransactions.active()).isTrue();
+        assertThat(jdbc.queryForObject("SHOW search_path", String.class)).startsWith(ShadowSchema.name(tasks()));
+        committed.commit();
+        assertThat(ShadowTransactions.active()).isFalse();
+
+        Transaction rolledBack = rebuildTransactions.startTransaction();
+        assertThat(ShadowTransactions.active()).isTrue();
+        rolledBack.rollback();
+        assertThat(ShadowTransactions.active()).isFalse();
+        assertThat(jdbc.queryForObject("SHOW search_path", String.class)).doesNotContain(ShadowSchema.name(tasks()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.ledgerline.conversation.events.ConversationId;
 import dev.ledgerline.conversation.events.MessageId;
 import dev.ledgerline.conversation.queries.ToolCallView;
 import dev.ledgerline.identity.events.UserId;
+import dev.ledgerline.operations.api.ShadowTransactions;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -130,7 +131,10 @@ final class BatchedConversationRows implements ConversationRows {
         return unitOfWork.getOrComputeResource(resourceKey, key -> {
             Batch batch = new Batch();
             unitOfWork.onPrepareCommit(committing -> batch.flush());
-            unitOfWork.afterCommit(committed -> batch.announce());
+            // a rebuild's shadow processor shares these handlers, and its commits reach only the shadow tables
+            if (!ShadowTransactions.active()) {
+                unitOfWork.afterCommit(committed -> batch.announce());
+            }
             return batch;
         });
     }

@@ -38,30 +38,41 @@ class ConversationCommits {
         versions.forEach((id, version) -> {
             Set<Waiter> waiting = waiters.get(id);
             if (waiting != null) {
-                waiting.forEach(waiter -> waiter.reached(version));
+                waiting.forEach(waiter -> waiter.reached(version, true));
             }
         });
     }
 
     /** After a commit that removed rows it cannot name (a user's conversations): every waiter looks again. */
     void committedAll() {
-        waiters.values().forEach(waiting -> waiting.forEach(waiter -> waiter.reached(REMOVED)));
+        waiters.values().forEach(waiting -> waiting.forEach(waiter -> waiter.reached(REMOVED, false)));
     }
 
     final class Waiter implements AutoCloseable {
         private final ConversationId id;
         private final long version;
         private final Semaphore woken = new Semaphore(0);
+        private volatile boolean confirmed;
 
         private Waiter(ConversationId id, long version) {
             this.id = id;
             this.version = version;
         }
 
-        private void reached(long committed) {
+        /**
+         * {@code exact}: the commit named this conversation and its version (not "look again, rows went"). A removal
+         * confirms only a waiter for the removal; one waiting for a version must look: the row is gone.
+         */
+        private void reached(long committed, boolean exact) {
             if (committed >= version) {
+                confirmed |= exact && (committed != REMOVED || version == REMOVED);
                 woken.release();
             }
+        }
+
+        /** Whether a commit of this node's projection has put the conversation at (or past) the version. */
+        boolean confirmed() {
+            return confirmed;
         }
 
         /** Waits at most this long for a commit that may have reached the version; true when one came. */

@@ -115,8 +115,9 @@ class JdbcConversationQueries implements ConversationQueries {
     }
 
     /**
-     * Reads until {@code reached}, bounded by the read-your-writes timeout: again at once when this node's projection
-     * commits the conversation, otherwise after 2 ms doubling to 20 ms (the projection may run on another node).
+     * Reads until {@code reached}, bounded by the read-your-writes timeout, every 2 ms doubling to 20 ms (the
+     * projection may run on another node). When this node's projection commits the conversation at the version, that
+     * is the answer, without reading again.
      */
     private boolean await(ConversationId id, long version, BooleanSupplier reached) {
         long deadline = System.nanoTime() + readYourWritesTimeout.toNanos();
@@ -126,7 +127,11 @@ class JdbcConversationQueries implements ConversationQueries {
                 if (System.nanoTime() - deadline > 0) {
                     return false;
                 }
-                if (!commit.await(pauseMillis)) {
+                if (commit.await(pauseMillis)) {
+                    if (commit.confirmed()) {
+                        return true;
+                    }
+                } else {
                     pauseMillis = Math.min(pauseMillis * 2, 20);
                 }
             }

@@ -20,6 +20,7 @@ class ConversationCommitsTest {
             commits.committed(Map.of(waitedFor, 7L));
 
             assertThat(waiter.await(0)).isTrue();
+            assertThat(waiter.confirmed()).as("the commit is the answer: no need to read again").isTrue();
         }
     }
 
@@ -39,7 +40,19 @@ class ConversationCommitsTest {
             commits.committed(Map.of(waitedFor, ConversationCommits.REMOVED));
 
             assertThat(first.await(0)).isTrue();
+            assertThat(first.confirmed()).as("the version waiter must look: its row is gone").isFalse();
             assertThat(second.await(0)).isTrue();
+            assertThat(second.confirmed()).isTrue();
+        }
+    }
+
+    @Test
+    void a_commit_that_removed_unnamed_rows_wakes_waiters_without_confirming_anything() throws InterruptedException {
+        try (ConversationCommits.Waiter waiter = commits.register(waitedFor, 3)) {
+            commits.committedAll();
+
+            assertThat(waiter.await(0)).isTrue();
+            assertThat(waiter.confirmed()).isFalse();
         }
     }
 

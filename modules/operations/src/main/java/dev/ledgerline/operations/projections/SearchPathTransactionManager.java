@@ -1,13 +1,16 @@
 package dev.ledgerline.operations.projections;
 
+import dev.ledgerline.operations.api.ShadowTransactions;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Axon's transaction manager, with the shadow schema first on the search path for the length of each transaction:
  * the projection's unqualified SQL lands in the shadow tables, everything else (tokens, other modules' tables it
- * looks at) is found in public. The rebuild's transactions commit without waiting for the log flush.
+ * looks at) is found in public. The rebuild's transactions commit without waiting for the log flush, and while one
+ * is open, {@link ShadowTransactions#active()} says so.
  */
 final class SearchPathTransactionManager implements TransactionManager {
 
@@ -32,6 +35,25 @@ final class SearchPathTransactionManager implements TransactionManager {
             transaction.rollback();
             throw e;
         }
-        return transaction;
+        TransactionSynchronizationManager.bindResource(ShadowTransactions.RESOURCE, schema);
+        return new Transaction() {
+            @Override
+            public void commit() {
+                try {
+                    transaction.commit();
+                } finally {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ShadowTransactions.RESOURCE);
+                }
+            }
+
+            @Override
+            public void rollback() {
+                try {
+                    transaction.rollback();
+                } finally {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ShadowTransactions.RESOURCE);
+                }
+            }
+        };
     }
 }
