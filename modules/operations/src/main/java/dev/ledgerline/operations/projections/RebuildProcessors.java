@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import dev.ledgerline.operations.api.CoordinatorScheduler;
 import dev.ledgerline.operations.api.ProjectionDescriptor;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -92,7 +93,7 @@ class RebuildProcessors {
         if (!policies.isEmpty()) {
             invoker.sequencingPolicy(policies.get(0));
         }
-        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(daemon(name + "-coordinator"));
+        ScheduledExecutorService coordinator = new CoordinatorScheduler(daemon(name + "-coordinator"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, daemon(name + "-worker"));
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
