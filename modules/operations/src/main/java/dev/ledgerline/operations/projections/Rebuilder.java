@@ -52,6 +52,7 @@ class Rebuilder {
     private final JdbcTemplate jdbc;
     private final Duration takeOverAfter;
     private final int batchSize;
+    private final int segmentLimit;
     private final boolean commandLine;
     private final ExecutorService runners = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
@@ -71,6 +72,7 @@ class Rebuilder {
               JdbcTemplate jdbc,
               @Value("${ledgerline.operations.rebuild-take-over-after:30s}") Duration takeOverAfter,
               @Value("${ledgerline.operations.rebuild-batch-size:1000}") int batchSize,
+              @Value("${ledgerline.operations.rebuild-segments:2}") int segmentLimit,
               @Value("${ledgerline.operations.command-line:false}") boolean commandLine) {
         this.projections = projections;
         this.rebuilds = rebuilds;
@@ -83,6 +85,7 @@ class Rebuilder {
         this.jdbc = jdbc;
         this.takeOverAfter = takeOverAfter;
         this.batchSize = batchSize;
+        this.segmentLimit = segmentLimit;
         this.commandLine = commandLine;
     }
 
@@ -215,7 +218,7 @@ class Rebuilder {
         running.put(record.id(), processor);
         long started = System.nanoTime();
         processor.start();
-        int segments = tokens.read(rebuildName).size();
+        ShadowSegments segments = new ShadowSegments(tokens.read(rebuildName).size());
         int attempts = 0;
         while (!stopping) {
             long head = store.head();
@@ -227,12 +230,12 @@ class Rebuilder {
                 log.warn("Rebuild {} is no longer this node's; stopping its processor", record.id());
                 return;
             }
-            boolean caughtUp = error == null && status.size() == segments && status.values().stream()
+            boolean caughtUp = error == null && status.size() == segments.count() && status.values().stream()
                     .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
-            if (caughtUp && liveOvertaken(projection, processor, live)) {
+            if (caughtUp && liveOvertaken(projection, processor, segments, live)) {
                 processor.shutDown();
                 long switching = System.nanoTime();
-                if (switchOver(projection, record, live)) {
+                if (switchOver(projection, record, segments, live)) {
                     long switched = System.nanoTime();
                     running.remove(record.id()).close();
                     shadow.drop(projection);
@@ -255,12 +258,15 @@ class Rebuilder {
         if (liveTokens.isEmpty()) {
             throw new IllegalStateException("Projection " + projection.name() + " has no tokens yet; start it first");
         }
+        ShadowSegments segments = ShadowSegments.covering(
+                liveTokens.stream().map(TokenTable.Row::segment).toList(), segmentLimit);
         shadow.create(projection);
         transaction.executeWithoutResult(status -> {
             tokens.delete(rebuildName);
             jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", rebuildName);
-            // the same segments as the live processor, so that each shadow token can replace its live twin
-            liveTokens.forEach(row -> tokens.insert(rebuildName, row.segment(), RebuildProcessors.initialToken()));
+            for (int segment = 0; segment < segments.count(); segment++) {
+                tokens.insert(rebuildName, segment, RebuildProcessors.initialToken());
+            }
         });
     }
 
@@ -271,7 +277,7 @@ class Rebuilder {
      * side-effect handlers twice. A token another node holds is fenced, so that node's batch in flight fails to store
      * its token and rolls back; it resumes from the new token once the fence's claim times out.
      */
-    private boolean switchOver(ProjectionDescriptor projection, RebuildRecord record,
+    private boolean switchOver(ProjectionDescriptor projection, RebuildRecord record, ShadowSegments segments,
                                PooledStreamingEventProcessor live) {
         String rebuildName = RebuildProcessors.processorName(projection);
         rebuilds.state(record.id(), "switching");
@@ -282,13 +288,15 @@ class Rebuilder {
                 List<TokenTable.Row> liveTokens = tokens.readForUpdate(projection.processingGroup());
                 Map<Integer, TokenTable.Row> rebuilt = new java.util.HashMap<>();
                 tokens.readForUpdate(rebuildName).forEach(row -> rebuilt.put(row.segment(), row));
-                if (liveTokens.size() != rebuilt.size() || !liveTokens.stream()
-                        .allMatch(row -> rebuilt.containsKey(row.segment()))) {
-                    throw new IllegalStateException("The live processor's segments changed during the rebuild");
+                if (rebuilt.size() != segments.count()
+                        || !segments.cover(liveTokens.stream().map(TokenTable.Row::segment).toList())) {
+                    throw new IllegalStateException("The live processor's segments were merged during the rebuild"
+                            + " below the rebuild's " + segments.count());
                 }
                 shadow.mergeIntoLive(projection);
                 for (TokenTable.Row row : liveTokens) {
-                    TrackingToken token = switchedToken(row.token(), rebuilt.get(row.segment()).token());
+                    TrackingToken token = switchedToken(row.token(),
+                            rebuilt.get(segments.containing(row.segment())).token());
                     tokens.replace(projection.processingGroup(), row.segment(), token,
                             row.owner() == null ? null : SWITCH_FENCE);
                 }
@@ -316,13 +324,14 @@ class Rebuilder {
      * before). False, with the live processor running again, when the shadow did not get there.
      */
     private boolean liveOvertaken(ProjectionDescriptor projection, RebuildProcessor shadowProcessor,
-                                  PooledStreamingEventProcessor live) throws InterruptedException {
+                                  ShadowSegments segments, PooledStreamingEventProcessor live)
+            throws InterruptedException {
         live.shutDown();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline) {
             Map<Integer, EventTrackerStatus> shadowStatus = shadowProcessor.processingStatus();
             boolean ahead = tokens.read(projection.processingGroup()).stream().allMatch(row -> {
-                EventTrackerStatus status = shadowStatus.get(row.segment());
+                EventTrackerStatus status = shadowStatus.get(segments.containing(row.segment()));
                 return status != null && status.getCurrentPosition().orElse(-1) >= row.position();
             });
             if (ahead) {
@@ -339,7 +348,9 @@ class Rebuilder {
         if (shadowPosition == null) {
             return live;
         }
-        if (live == null || shadowPosition.covers(WrappedToken.unwrapUpperBound(live))) {
+        // a live segment reset (in place) that has replayed nothing since has no position of its own yet
+        TrackingToken liveReached = live == null ? null : WrappedToken.unwrapUpperBound(live);
+        if (liveReached == null || shadowPosition.covers(liveReached)) {
             return shadowPosition;
         }
         return ReplayToken.createReplayToken(live, shadowPosition);

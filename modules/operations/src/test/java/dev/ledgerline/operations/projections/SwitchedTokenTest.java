@@ -7,6 +7,7 @@ import java.util.List;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.junit.jupiter.api.Test;
 
 class SwitchedTokenTest {
@@ -31,6 +32,14 @@ class SwitchedTokenTest {
         TrackingToken switched = Rebuilder.switchedToken(at(90), shadowAt(100));
         assertThat(switched).isEqualTo(at(100));
         assertThat(ReplayToken.isReplay(switched)).isFalse();
+    }
+
+    @Test
+    void a_live_segment_that_has_replayed_nothing_since_its_reset_continues_from_the_shadow_position() {
+        TrackingToken resetNothingReplayed = ReplayToken.createReplayToken(at(50), null);
+        assertThat(WrappedToken.unwrapUpperBound(resetNothingReplayed)).isNull();
+
+        assertThat(Rebuilder.switchedToken(resetNothingReplayed, shadowAt(100))).isEqualTo(at(100));
     }
 
     @Test
