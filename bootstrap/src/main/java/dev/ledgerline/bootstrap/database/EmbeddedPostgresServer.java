@@ -52,6 +52,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setDataDirectoryCustomizer(dir -> stopOrphanedPostmaster(dir.toPath()))
+                    // the library's own JVM shutdown hook would stop PostgreSQL at once, alongside Spring's, while
+                    // the event processors still commit: this server is stopped by close() instead, which Spring
+                    // calls after the processors have stopped (a crash leaves an orphan that the next start stops)
+                    .setRegisterShutdownHook(false)
                     .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory, lock);
             server.createDatabaseIfMissing();
