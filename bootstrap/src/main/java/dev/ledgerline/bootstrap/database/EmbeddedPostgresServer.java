@@ -106,22 +106,38 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * without stopping it. Stop it so that a fresh one can start on the same files.
      */
     private static void stopOrphanedPostmaster(Path directory) {
+        Optional<ProcessHandle> orphan = postmaster(directory);
+        if (orphan.isPresent()) {
+            log.warn("Stopping PostgreSQL (pid {}) left running on {} by an instance that did not shut down",
+                    orphan.get().pid(), directory);
+            orphan.get().destroy();
+            awaitExit(orphan.get(), Duration.ofSeconds(60));
+        }
+    }
+
+    /** The postmaster running on this directory, if any (its pid file names it). */
+    private static Optional<ProcessHandle> postmaster(Path directory) {
         Path pidFile = directory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
-            return;
+            return Optional.empty();
         }
         try {
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
+            return ProcessHandle.of(pid)
                     .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
-            if (orphan.isPresent()) {
-                log.warn("Stopping PostgreSQL (pid {}) left running on {} by an instance that did not shut down",
-                        pid, directory);
-                orphan.get().destroy();
-                orphan.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-            }
         } catch (Exception e) {
             log.warn("Could not inspect {}: {}", pidFile, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static void awaitExit(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("PostgreSQL (pid {}) did not exit within {}: {}", process.pid(), timeout, e.toString());
         }
     }
 
@@ -151,10 +167,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return dataDirectory;
     }
 
+    /**
+     * Stops PostgreSQL and only then releases the directory. The library's stop waits at most 5 s, less than a
+     * shutdown checkpoint after heavy writing can take; the directory stays locked until the postmaster has exited.
+     */
     @Override
     public void close() throws IOException {
+        Optional<ProcessHandle> postmaster = postmaster(dataDirectory);
         try {
             postgres.close();
+            postmaster.ifPresent(process -> awaitExit(process, Duration.ofSeconds(120)));
         } finally {
             closeQuietly(lock);
         }

@@ -41,6 +41,17 @@ class EmbeddedPostgresServerTest {
         assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
     }
 
+    @Test
+    void closing_the_server_returns_once_postgresql_has_exited() throws Exception {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0, true);
+        long pid = Long.parseLong(Files.readAllLines(server.dataDirectory().resolve("postmaster.pid")).get(0).trim());
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+
+        server.close();
+
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
     private static void execute(EmbeddedPostgresServer server, String sql) throws Exception {
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
              Statement statement = connection.createStatement()) {
