@@ -39,21 +39,21 @@ final class SearchPathTransactionManager implements TransactionManager {
         return new Transaction() {
             @Override
             public void commit() {
-                try {
-                    transaction.commit();
-                } finally {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ShadowTransactions.RESOURCE);
-                }
+                unbindAfter(transaction::commit);
             }
 
             @Override
             public void rollback() {
-                try {
-                    transaction.rollback();
-                } finally {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ShadowTransactions.RESOURCE);
-                }
+                unbindAfter(transaction::rollback);
             }
         };
+    }
+
+    private static void unbindAfter(Runnable completion) {
+        try {
+            completion.run();
+        } finally {
+            TransactionSynchronizationManager.unbindResourceIfPossible(ShadowTransactions.RESOURCE);
+        }
     }
 }
