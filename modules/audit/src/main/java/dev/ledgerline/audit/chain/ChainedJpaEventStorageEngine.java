@@ -1,5 +1,6 @@
 package dev.ledgerline.audit.chain;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,7 +48,16 @@ class ChainedJpaEventStorageEngine extends JpaEventStorageEngine {
                 for (EventMessage<?> event : events) {
                     stored.add(stored((DomainEventEntry) createEventEntity(event, serializer)));
                 }
-                session().doWork(connection -> links.append(connection, stored));
+                session().doWork(connection -> {
+                    try {
+                        links.append(connection, stored);
+                    } catch (SQLException e) {
+                        // wrapped so that Hibernate does not log it: a taken sequence number is an expected conflict
+                        // (another node appended first), which handlePersistenceException turns into Axon's
+                        // ConcurrencyException; any other failure reaches the caller just the same
+                        throw new AppendFailed(e);
+                    }
+                });
             } catch (Exception e) {
                 handlePersistenceException(e, events.get(0));
             }
@@ -90,5 +100,12 @@ class ChainedJpaEventStorageEngine extends JpaEventStorageEngine {
                 entry.getPayload().getType().getRevision(),
                 entry.getPayload().getData(),
                 entry.getMetaData() == null ? null : entry.getMetaData().getData());
+    }
+
+    /** A failed append's {@link SQLException}, as the cause Axon's persistence-exception resolver inspects. */
+    static final class AppendFailed extends RuntimeException {
+        AppendFailed(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 }
