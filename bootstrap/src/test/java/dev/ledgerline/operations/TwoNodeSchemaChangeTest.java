@@ -2,35 +2,22 @@ package dev.ledgerline.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.ledgerline.LedgerlineApplication;
 import dev.ledgerline.support.EndToEndTest;
 import dev.ledgerline.support.Http;
-import dev.ledgerline.support.TestUsers;
+import dev.ledgerline.support.SecondNode;
 import dev.ledgerline.support.probe.AmendProbe;
 import dev.ledgerline.support.probe.RecordProbe;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.jpa.EntityManagerProvider;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -63,8 +50,8 @@ class TwoNodeSchemaChangeTest {
         operationsA.awaitCaughtUp("probe-notes");
 
         ProbeNotesProjection.replayGate = new CountDownLatch(1);
-        try (ConfigurableApplicationContext nodeB = nextRelease()) {
-            Http httpB = new Http(((WebServerApplicationContext) nodeB).getWebServer().getPort());
+        try (SecondNode nodeB = nextRelease()) {
+            Http httpB = nodeB.http();
             // the admin's token from node A: same signing key, sessions in the shared database
             OperationsClient operationsB = new OperationsClient(httpB, operationsA.token());
             JsonNode statusOnA = operationsA.status("probe-notes");
@@ -108,37 +95,9 @@ class TwoNodeSchemaChangeTest {
         }
     }
 
-    private ConfigurableApplicationContext nextRelease() throws Exception {
-        HikariDataSource database = (HikariDataSource) dataSource;
-        Path dataDir = Path.of(environment.getRequiredProperty("ledgerline.database.data-dir"));
-        // command-line arguments: they outrank application.yml (whose ${DATABASE_URL:} would win over defaults)
-        String[] arguments = Stream.of(
-                        "server.port=0",
-                        "ledgerline.database.url=" + database.getJdbcUrl(),
-                        "ledgerline.database.username=" + database.getUsername(),
-                        "ledgerline.database.password=" + (database.getPassword() == null ? ""
-                                : database.getPassword()),
-                        "ledgerline.database.pool-size=8",
-                        "ledgerline.database.data-dir=" + dataDir.resolve("node-b"),
-                        "ledgerline.audit.chain-key=" + Files.readString(dataDir.resolve("keys/audit-chain.key"))
-                                .trim(),
-                        "ledgerline.identity.jwt-secret=" + TestUsers.JWT_SECRET,
-                        "ledgerline.identity.admin.username=" + TestUsers.ADMIN_USERNAME,
-                        "ledgerline.identity.admin.email=" + TestUsers.ADMIN_EMAIL,
-                        "ledgerline.identity.admin.password=" + TestUsers.ADMIN_PASSWORD,
-                        "spring.flyway.locations=classpath:db/migration,classpath:db/testmigration-v2",
-                        "ledgerline.test.probe-notes-version=2")
-                .map(argument -> "--" + argument).toArray(String[]::new);
-        return new SpringApplicationBuilder(LedgerlineApplication.class, SecondNode.class).run(arguments);
-    }
-
-    /** Node B's own token-store owner: in one JVM both nodes would otherwise claim tokens under the same name. */
-    static class SecondNode {
-
-        @Bean
-        TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider) {
-            return JpaTokenStore.builder().serializer(serializer).entityManagerProvider(entityManagerProvider)
-                    .nodeId("node-b").claimTimeout(Duration.ofSeconds(10)).build();
-        }
+    private SecondNode nextRelease() throws Exception {
+        return SecondNode.start(dataSource, environment,
+                "spring.flyway.locations=classpath:db/migration,classpath:db/testmigration-v2",
+                "ledgerline.test.probe-notes-version=2");
     }
 }
