@@ -40,7 +40,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Its state is a snapshot payload (Jackson, fields); bump {@code @Revision} when the fields change so that older
  * snapshots are ignored.
  */
-@Aggregate(snapshotTriggerDefinition = ConversationSnapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = ConversationSnapshots.TRIGGER, cache = ConversationCaching.NAME)
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)

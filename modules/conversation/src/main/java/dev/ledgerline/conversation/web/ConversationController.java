@@ -33,6 +33,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -191,9 +192,22 @@ class ConversationController {
         }
     }
 
+    /**
+     * A conflict or a refusal is decided once more, on the conversation as stored. This node may hold it in memory
+     * ({@code ConversationCaching}) without another node's latest events: a post on such a copy collides with the
+     * stored sequence number (conflict), and a refusal may rest on what the copy lacks (a tool call made on the other
+     * node). Either way the command was rolled back whole and the copy dropped, so the second attempt loads the
+     * conversation from the store. What it answers stands: a second conflict is 409, a second refusal the refusal.
+     */
     private <R> R send(Object command) {
         try {
-            return commands.sendAndWait(command);
+            try {
+                return commands.sendAndWait(command);
+            } catch (ConcurrencyException | ConversationRefusedException first) {
+                log.debug("Deciding {} again on the stored conversation after: {}", command.getClass().getSimpleName(),
+                        first.getMessage());
+                return commands.sendAndWait(command);
+            }
         } catch (ConversationRefusedException refusal) {
             throw ConversationProblems.refused(refusal);
         }
