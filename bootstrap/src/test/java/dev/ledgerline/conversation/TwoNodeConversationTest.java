@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerline.support.EndToEndTest;
 import dev.ledgerline.support.Http;
 import dev.ledgerline.support.SecondNode;
+import dev.ledgerline.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Two nodes take turns posting into one conversation. Each node keeps the conversations it handled in memory, so each
  * post after the second finds its node's copy missing the other node's last message: the append collides with the
  * stored sequence number, is rolled back and sent once more on fresh state. Every post must still answer 201 with the
- * next sequence, both nodes must list every message, and the store must hold each exactly once.
+ * next sequence, both nodes must list every message, the store must hold each exactly once, and the audit chain must
+ * verify intact.
  */
 @EndToEndTest
 class TwoNodeConversationTest {
@@ -67,6 +69,12 @@ class TwoNodeConversationTest {
         assertThat(jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " ORDER BY sequence_number", Long.class, id))
                 .containsExactlyElementsOf(LongStream.rangeClosed(0, POSTS).boxed().toList());
+        // each node chains from links it committed or read, never from a link of an append that was rolled back
+        Http http = new Http(port);
+        JsonNode verification = http.get("/api/audit/conversations/" + id + "/verify",
+                TestUsers.admin(http).accessToken()).body();
+        assertThat(verification.get("status").asText()).as(verification.toString()).isEqualTo("intact");
+        assertThat(verification.get("eventsChecked").asLong()).isEqualTo(POSTS + 1);
     }
 
     /** A refusal is never decided on a copy that misses the other node's events. */
