@@ -26,6 +26,7 @@ record Options(
         int a1Events,
         int p1Events,
         int p1EventsPerConversation,
+        int l1Rate,
         boolean restart,
         List<String> arguments) {
 
@@ -43,6 +44,7 @@ record Options(
         int a1Events = quick ? 5_000 : 100_000;
         int p1Events = quick ? 20_000 : 1_000_000;
         int perConversation = quick ? 500 : 1_000;
+        int l1Rate = 0;
         boolean restart = !quick;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -60,6 +62,7 @@ record Options(
                 case "--a1-events" -> a1Events = positive(arg, args[++i]);
                 case "--p1-events" -> p1Events = positive(arg, args[++i]);
                 case "--p1-events-per-conversation" -> perConversation = positive(arg, args[++i]);
+                case "--l1-rate" -> l1Rate = positive(arg, args[++i]);
                 case "-h", "--help" -> throw new UsageException(usage());
                 default -> throw new UsageException("unknown option " + arg + "\n" + usage());
             }
@@ -68,7 +71,7 @@ record Options(
             throw new UsageException("--w2-events and --a1-events must be at least 3");
         }
         return new Options(quick, root, only, pairs, duration, warmUp, appWarmUp, 16, 32, w2Events, a1Events, p1Events,
-                perConversation, restart, shown(args));
+                perConversation, l1Rate, restart, shown(args));
     }
 
     boolean runs(String scenario) {
@@ -132,6 +135,7 @@ record Options(
                   --w2-events    events already in each W2 conversation (default 10000, quick 1000)
                   --a1-events    events of the exported conversation (default 100000, quick 5000)
                   --p1-events    events in the store when P1 rebuilds (default 1000000, quick 20000)
+                  --l1-rate      L1's posts per second (default: half of W1's app throughput in the same run)
                   --restart      start the app a second time on the filled data directory at the end (S1);
                                  the default in full runs, --no-restart skips it
                 """;
