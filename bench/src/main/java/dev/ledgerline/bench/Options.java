@@ -124,7 +124,7 @@ record Options(
         return """
                 usage: bench/run [--quick] [--only W1,L1,R1,P1,W2,A1] [--pairs N] [--duration SECONDS]
                                  [--warm-up SECONDS] [--app-warm-up SECONDS] [--w2-events N] [--a1-events N] [--p1-events N]
-                                 [--p1-events-per-conversation N] [--restart | --no-restart]
+                                 [--p1-events-per-conversation N] [--l1-rate N] [--restart | --no-restart]
                   --quick        every scenario briefly (CI): proves each figure is produced, asserts no speed
                   --only         run only these scenarios (L1 adds W1; S1 and M1 are always reported)
                   --pairs        A/B repetitions (default 3, quick 2)

@@ -26,6 +26,14 @@ class OptionsTest {
     }
 
     @Test
+    void lag_is_paced_at_half_of_w1_unless_a_rate_is_given() {
+        assertThat(Options.parse(new String[] {"--only", "L1"}).l1Rate()).isZero();
+        assertThat(Options.parse(new String[] {"--only", "L1", "--l1-rate", "210"}).l1Rate()).isEqualTo(210);
+        assertThatThrownBy(() -> Options.parse(new String[] {"--l1-rate", "0"}))
+                .isInstanceOf(Options.UsageException.class);
+    }
+
+    @Test
     void the_arguments_are_kept_as_given_without_the_root_the_script_adds() {
         Options options = Options.parse(new String[] {"--root", "/tmp", "--only", "A1", "--a1-events", "1000"});
 

@@ -82,11 +82,6 @@ class ChainLinks {
         rememberOnCommit(appended);
     }
 
-    /** How many streams' last committed links are remembered now. */
-    synchronized int remembered() {
-        return committed.size();
-    }
-
     private void rememberOnCommit(Map<String, Link> appended) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return; // no transaction to wait for: nothing is remembered, the next append reads the link

@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * A cached conversation is stale once another node has appended to it. The stale node's next append then reuses a
  * sequence number that is already stored, the unique key refuses it, Axon rolls the command back and drops the entry,
- * and the conversation's web layer sends the command once more on freshly loaded state. A command that fails for any
- * other reason drops the entry too, so a cached conversation never holds a change that was not committed.
+ * and the conversation's web layer sends the command once more on freshly loaded state (a refusal too: a stale copy
+ * may lack what would have let it accept). A command that fails for any other reason drops the entry as well, so a
+ * cached conversation never holds a change that was not committed.
  */
 @Configuration(proxyBeanMethods = false)
 class ConversationCaching {
@@ -25,7 +26,8 @@ class ConversationCaching {
     @Bean(NAME)
     Cache conversationCache(@Value("${ledgerline.conversation.cache-size:1000}") int size) {
         if (size < 0) {
-            throw new IllegalArgumentException("ledgerline.conversation.cache-size must be 0 (off) or more, was " + size);
+            throw new IllegalArgumentException(
+                    "ledgerline.conversation.cache-size must be 0 (off) or more, was " + size);
         }
         return size == 0 ? NoCache.INSTANCE : new LeastRecentlyUsedCache(size);
     }
