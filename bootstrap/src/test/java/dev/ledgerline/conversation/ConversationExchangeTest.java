@@ -159,6 +159,22 @@ class ConversationExchangeTest {
     }
 
     @Test
+    void the_answer_to_a_post_is_the_message_exactly_as_the_reads_show_it() {
+        String id = alice.startConversation();
+        Response question = alice.post(id, message("user", "Anything due?"));
+        Response lookup = alice.post(id, assistantCalling("Let me check.", List.of(
+                toolCall("call_a", "search_tasks", Map.of("query", "due:today", "limit", 5, "tags", List.of("a"))),
+                toolCall("call_b", "calendar", Map.of()))));
+        assertThat(question.status()).as(question.toString()).isEqualTo(201);
+        assertThat(lookup.status()).as(lookup.toString()).isEqualTo(201);
+
+        JsonNode data = alice.messages(id, "").body().get("data");
+        // the time to the microsecond, the tool calls pending, the arguments as the JSON object they are
+        assertThat(data.get(0)).isEqualTo(question.body());
+        assertThat(data.get(1)).isEqualTo(lookup.body());
+    }
+
+    @Test
     void every_write_is_visible_to_the_read_that_follows_it() {
         String id = alice.startConversation();
         for (int i = 1; i <= 30; i++) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.ledgerline.conversation.commands.ConversationRefusedException;
 import dev.ledgerline.conversation.commands.ConversationRefusedException.Reason;
@@ -24,9 +25,13 @@ import dev.ledgerline.conversation.events.MessageId;
 import dev.ledgerline.conversation.events.MessagePosted;
 import dev.ledgerline.conversation.events.ToolCallRecorded;
 import dev.ledgerline.conversation.events.ToolResultRecorded;
+import dev.ledgerline.conversation.queries.MessageView;
+import dev.ledgerline.conversation.queries.ToolCallView;
 import dev.ledgerline.identity.events.UserId;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -55,6 +60,9 @@ class Conversation {
     private Instant expiresAt;
     private ToolCalls toolCalls = new ToolCalls();
     private RecentPosts recentPosts = new RecentPosts();
+    /** When the last message was posted: only for the answer to the command that posts it, never in a snapshot. */
+    @JsonIgnore
+    private transient Instant lastPostedAt;
 
     Conversation() {
     }
@@ -92,7 +100,13 @@ class Conversation {
                 key, fingerprint));
         command.toolCalls().forEach(call -> apply(
                 new ToolCallRecorded(id, command.messageId(), call.callId(), call.name(), call.arguments())));
-        return new MessageReceipt(command.messageId(), version(), false);
+        // the message as the projection will write it: the event's time as the event store keeps it (to the
+        // millisecond), its tool calls without results
+        MessageView posted = new MessageView(command.messageId(), messageCount, command.role(), command.content(),
+                tokens, command.toolCalls().stream()
+                        .map(call -> new ToolCallView(call.callId(), call.name(), call.arguments(), null, null))
+                        .toList(), DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(lastPostedAt)));
+        return new MessageReceipt(command.messageId(), version(), false, posted);
     }
 
     @CommandHandler
@@ -101,7 +115,7 @@ class Conversation {
         MessageId messageId = toolCalls.requirePending(command.callId());
         requireNotExpired();
         apply(new ToolResultRecorded(id, messageId, command.callId(), command.output(), command.status()));
-        return new MessageReceipt(messageId, version(), false);
+        return MessageReceipt.of(messageId, version(), false);
     }
 
     @CommandHandler
@@ -136,7 +150,7 @@ class Conversation {
             throw new ConversationRefusedException(Reason.IDEMPOTENCY_KEY_REUSED,
                     "The Idempotency-Key was already used for a different message in this conversation.");
         }
-        return new MessageReceipt(earlier.messageId(), version(), true);
+        return MessageReceipt.of(earlier.messageId(), version(), true);
     }
 
     private static long version() {
@@ -152,8 +166,9 @@ class Conversation {
     }
 
     @EventSourcingHandler
-    void on(MessagePosted event) {
+    void on(MessagePosted event, @Timestamp Instant at) {
         messageCount = event.sequence();
+        lastPostedAt = at;
         capacityUsed += event.tokenCount();
         if (event.idempotencyKey() != null) {
             recentPosts.remember(event.idempotencyKey(), event.messageId(), event.requestFingerprint());

@@ -116,6 +116,7 @@ final class BatchedConversationRows implements ConversationRows {
         if (batch != null) {
             batch.discard();
         }
+        commits.forget();
         database.clear();
     }
 

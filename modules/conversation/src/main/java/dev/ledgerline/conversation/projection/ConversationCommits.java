@@ -1,5 +1,6 @@
 package dev.ledgerline.conversation.projection;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,18 +11,30 @@ import dev.ledgerline.conversation.events.ConversationId;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells a request waiting to read its own write that this node's projection has just committed the conversation it
- * waits for, so that it reads the row at once instead of at its next poll. A waiter registers before it first reads
- * the row, so a commit is either visible to that read or wakes it; commits made by another node never reach it, and it
- * still finds them by polling.
+ * Tells a request waiting to read its own write that this node's projection has committed the conversation it waits
+ * for. A commit that comes while the request waits wakes it; one that came before it is remembered (the last version
+ * this node committed, for the {@value #REMEMBERED} conversations committed most recently), so that the request need
+ * not read the row at all. A waiter registers before it looks at what is remembered, so a commit is either remembered
+ * by then or wakes it. Commits made by another node never reach it, and it still finds them by reading the row.
+ * <p>
+ * A remembered version only ever says "the row stood at least at this version": rows only move forward, except when
+ * the projection is reset (its tables emptied), and then everything remembered is forgotten.
  */
 @Component
 class ConversationCommits {
 
     /** A version no event reaches: the conversation's row was deleted. */
     static final long REMOVED = Long.MAX_VALUE;
+    /** How many conversations' last committed versions are remembered. */
+    static final int REMEMBERED = 10_000;
 
     private final Map<ConversationId, Set<Waiter>> waiters = new ConcurrentHashMap<>();
+    private final Map<ConversationId, Long> reached = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ConversationId, Long> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     Waiter register(ConversationId id, long version) {
         Waiter waiter = new Waiter(id, version);
@@ -33,8 +46,23 @@ class ConversationCommits {
         return waiter;
     }
 
+    /**
+     * Whether this node's projection is remembered to have committed the conversation at (or past) the version. A
+     * removal answers only a wait for the removal, as it does for a {@link Waiter}: a wait for a version must look.
+     */
+    boolean reached(ConversationId id, long version) {
+        long committed;
+        synchronized (reached) {
+            committed = reached.getOrDefault(id, -1L);
+        }
+        return committed >= version && (committed != REMOVED || version == REMOVED);
+    }
+
     /** After a commit of the projection: the rows of these conversations now stand at these versions. */
     void committed(Map<ConversationId, Long> versions) {
+        synchronized (reached) {
+            versions.forEach((id, version) -> reached.merge(id, version, Math::max));
+        }
         versions.forEach((id, version) -> {
             Set<Waiter> waiting = waiters.get(id);
             if (waiting != null) {
@@ -45,7 +73,15 @@ class ConversationCommits {
 
     /** After a commit that removed rows it cannot name (a user's conversations): every waiter looks again. */
     void committedAll() {
+        forget();
         waiters.values().forEach(waiting -> waiting.forEach(waiter -> waiter.reached(REMOVED, false)));
+    }
+
+    /** The projection's rows are going, or went without being named: nothing remembered can be trusted. */
+    void forget() {
+        synchronized (reached) {
+            reached.clear();
+        }
     }
 
     final class Waiter implements AutoCloseable {

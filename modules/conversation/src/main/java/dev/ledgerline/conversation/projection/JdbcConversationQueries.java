@@ -126,15 +126,20 @@ class JdbcConversationQueries implements ConversationQueries {
     }
 
     /**
-     * Reads until {@code reached}, bounded by the read-your-writes timeout. When this node's projection commits the
-     * conversation at the version, that is the answer, without reading again. While this node holds the segment that
-     * projects the conversation, that commit is what the wait waits for, reading again only every 50 ms in case the
-     * segment moves; otherwise (the projection runs on another node) it reads every 2 ms doubling to 20 ms.
+     * Waits until {@code reached}, bounded by the read-your-writes timeout. When this node's projection has committed
+     * the conversation at the version, or commits it while the request waits, that is the answer, without reading the
+     * row. While this node holds the segment that projects the conversation, that commit is what the wait waits for:
+     * it reads the row only if no such commit came within 50 ms (the segment may have moved), and again every 50 ms.
+     * Otherwise (the projection runs on another node) it reads at once, then every 2 ms doubling to 20 ms.
      */
     private boolean await(ConversationId id, long version, BooleanSupplier reached) {
         long deadline = System.nanoTime() + readYourWritesTimeout.toNanos();
         long pauseMillis = 2;
         try (ConversationCommits.Waiter commit = commits.register(id, version)) {
+            if (commits.reached(id, version)
+                    || projectedHere(id) && commit.await(LOCAL_PAUSE_MILLIS) && commit.confirmed()) {
+                return true;
+            }
             while (!reached.getAsBoolean()) {
                 if (System.nanoTime() - deadline > 0) {
                     return false;

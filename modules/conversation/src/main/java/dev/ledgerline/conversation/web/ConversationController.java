@@ -174,8 +174,15 @@ class ConversationController {
         }).toList();
     }
 
+    /**
+     * The message once the read tables show the command's version: as the command posted it, or (a replay, a tool
+     * result, where the message is older than the command) as the read tables have it.
+     */
     private MessageJson readMessage(ConversationId id, MessageReceipt receipt) {
         awaitVersion(id, receipt.version());
+        if (receipt.posted() != null) {
+            return MessageJson.of(receipt.posted());
+        }
         return queries.message(id, receipt.messageId(), owner()).map(MessageJson::of)
                 .orElseThrow(ConversationProblems::lagging);
     }

@@ -23,6 +23,8 @@ import dev.ledgerline.conversation.events.MessageRole;
 import dev.ledgerline.conversation.events.ToolCallRecorded;
 import dev.ledgerline.conversation.events.ToolResultRecorded;
 import dev.ledgerline.conversation.events.ToolResultStatus;
+import dev.ledgerline.conversation.queries.MessageView;
+import dev.ledgerline.conversation.queries.ToolCallView;
 import dev.ledgerline.identity.events.UserId;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -87,11 +89,13 @@ class ConversationTest {
     }
 
     @Test
-    void the_first_message_gets_sequence_one_and_the_version_is_answered() {
+    void the_first_message_gets_sequence_one_and_is_answered_with_the_version_as_the_store_keeps_its_time() {
         fixture.given(started())
+                .andGivenCurrentTime(NOW.plusNanos(123_456_789))
                 .when(post(first, "hello", 2L))
                 .expectEvents(posted(first, 1, "hello", 2))
-                .expectResultMessagePayload(new MessageReceipt(first, 1, false));
+                .expectResultMessagePayload(new MessageReceipt(first, 1, false, new MessageView(first, 1,
+                        MessageRole.USER, "hello", 2, List.of(), NOW.plusMillis(123))));
     }
 
     @Test
@@ -160,12 +164,16 @@ class ConversationTest {
     @Test
     void an_assistant_message_records_each_tool_call_linked_to_the_message() {
         fixture.given(started())
+                .andGivenCurrentTime(NOW)
                 .when(assistantCalling(first, "call_1", "call_2"))
                 .expectEvents(
                         new MessagePosted(id, first, 1, MessageRole.ASSISTANT, "Let me look.", 4, null, null),
                         new ToolCallRecorded(id, first, "call_1", "search_tasks", "{\"q\":\"call_1\"}"),
                         new ToolCallRecorded(id, first, "call_2", "search_tasks", "{\"q\":\"call_2\"}"))
-                .expectResultMessagePayload(new MessageReceipt(first, 3, false));
+                .expectResultMessagePayload(new MessageReceipt(first, 3, false, new MessageView(first, 1,
+                        MessageRole.ASSISTANT, "Let me look.", 4, List.of(
+                        new ToolCallView("call_1", "search_tasks", "{\"q\":\"call_1\"}", null, null),
+                        new ToolCallView("call_2", "search_tasks", "{\"q\":\"call_2\"}", null, null)), NOW)));
     }
 
     @Test
@@ -183,7 +191,7 @@ class ConversationTest {
                         new ToolCallRecorded(id, first, "call_1", "search_tasks", "{}"))
                 .when(new RecordToolResult(id, owner, "call_1", "3 tasks", ToolResultStatus.OK))
                 .expectEvents(new ToolResultRecorded(id, first, "call_1", "3 tasks", ToolResultStatus.OK))
-                .expectResultMessagePayload(new MessageReceipt(first, 3, false));
+                .expectResultMessagePayload(MessageReceipt.of(first, 3, false));
     }
 
     @Test
@@ -230,7 +238,7 @@ class ConversationTest {
                         original.fingerprint()))
                 .when(keyed(second, "hello", "key-1"))
                 .expectNoEvents()
-                .expectResultMessagePayload(new MessageReceipt(first, 1, true));
+                .expectResultMessagePayload(MessageReceipt.of(first, 1, true));
     }
 
     @Test
@@ -241,7 +249,7 @@ class ConversationTest {
                 .andGivenCurrentTime(NOW.plusSeconds(10))
                 .when(keyed(second, "hello", "key-1"))
                 .expectNoEvents()
-                .expectResultMessagePayload(new MessageReceipt(first, 1, true));
+                .expectResultMessagePayload(MessageReceipt.of(first, 1, true));
     }
 
     @Test

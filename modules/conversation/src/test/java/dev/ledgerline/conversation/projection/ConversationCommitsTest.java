@@ -65,4 +65,43 @@ class ConversationCommitsTest {
 
         assertThat(waiter.await(0)).isFalse();
     }
+
+    @Test
+    void a_commit_is_remembered_for_a_wait_that_begins_after_it() {
+        commits.committed(Map.of(waitedFor, 7L));
+        commits.committed(Map.of(waitedFor, 5L));
+
+        assertThat(commits.reached(waitedFor, 7)).as("a late, older commit does not take it back").isTrue();
+        assertThat(commits.reached(waitedFor, 8)).isFalse();
+        assertThat(commits.reached(other, 0)).as("nothing is known of another conversation").isFalse();
+    }
+
+    @Test
+    void a_remembered_removal_answers_only_a_wait_for_the_removal() {
+        commits.committed(Map.of(waitedFor, ConversationCommits.REMOVED));
+
+        assertThat(commits.reached(waitedFor, ConversationCommits.REMOVED)).isTrue();
+        assertThat(commits.reached(waitedFor, 3)).as("the row is gone: the wait must look").isFalse();
+    }
+
+    @Test
+    void what_is_remembered_is_forgotten_when_rows_go_unnamed_or_the_tables_are_cleared() {
+        commits.committed(Map.of(waitedFor, 7L));
+        commits.committedAll();
+        assertThat(commits.reached(waitedFor, 7)).isFalse();
+
+        commits.committed(Map.of(waitedFor, 7L));
+        commits.forget();
+        assertThat(commits.reached(waitedFor, 7)).isFalse();
+    }
+
+    @Test
+    void only_the_most_recently_committed_conversations_are_remembered() {
+        commits.committed(Map.of(waitedFor, 1L));
+        for (int i = 0; i < ConversationCommits.REMEMBERED; i++) {
+            commits.committed(Map.of(new ConversationId(UUID.randomUUID()), 1L));
+        }
+
+        assertThat(commits.reached(waitedFor, 1)).as("the oldest made room").isFalse();
+    }
 }
