@@ -115,6 +115,48 @@ class EventArrivalSignalTest {
         assertThat(handlesAll).hasValue(2);
     }
 
+    @Test
+    void a_stream_that_found_nothing_asks_the_database_again_only_once_woken() throws InterruptedException {
+        BlockingStream<TrackedEventMessage<?>> stream = signal.source(store).openStream(null);
+        AtomicInteger woken = new AtomicInteger();
+        stream.setOnAvailableCallback(woken::incrementAndGet);
+
+        assertThat(stream.hasNextAvailable()).isFalse();
+        assertThat(stream.hasNextAvailable()).isFalse();
+        assertThat(stream.peek()).isEmpty();
+        assertThat(store.looks).as("nothing can have arrived since the first look").hasValue(1);
+
+        store.available = true;
+        signal.eventsCommitted(List.of(GenericEventMessage.asEventMessage(new Posted())));
+        assertThat(woken).hasValue(1);
+        assertThat(stream.hasNextAvailable()).isTrue();
+        assertThat(stream.peek()).isPresent();
+        assertThat(store.looks).as("a look that found events always asks again").hasValue(3);
+
+        store.available = false;
+        assertThat(stream.hasNextAvailable()).isFalse();
+        store.head = 5;
+        signal.poll();
+        assertThat(stream.hasNextAvailable()).isFalse();
+        assertThat(store.looks).as("the watcher saw the store move").hasValue(5);
+        assertThat(stream.hasNextAvailable(10, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(store.looks).as("a look that may wait always asks").hasValue(6);
+    }
+
+    @Test
+    void a_stream_that_found_nothing_asks_again_after_a_while_for_late_commits_of_other_nodes()
+            throws InterruptedException {
+        BlockingStream<TrackedEventMessage<?>> stream = signal.source(store).openStream(null);
+        stream.setOnAvailableCallback(() -> { });
+        assertThat(stream.hasNextAvailable()).isFalse();
+
+        Thread.sleep(EventArrivalSignal.RECHECK_MILLIS + 50);
+        store.available = true;
+
+        assertThat(stream.hasNextAvailable()).isTrue();
+        assertThat(store.looks).hasValue(2);
+    }
+
     /** A processor's stream that has told it skips the given types; counts how often it was woken. */
     private AtomicInteger open(Class<?>... skipped) {
         BlockingStream<TrackedEventMessage<?>> stream = signal.source(store).openStream(null);
@@ -132,6 +174,9 @@ class EventArrivalSignalTest {
             StreamableMessageSource<TrackedEventMessage<?>> {
         long head = -1;
         Set<String> types = Set.of();
+        /** What the stream's look at the database finds, and how many looks reached it. */
+        volatile boolean available;
+        final AtomicInteger looks = new AtomicInteger();
         final List<String> asked = new ArrayList<>();
 
         @Override
@@ -150,12 +195,16 @@ class EventArrivalSignalTest {
             return new BlockingStream<>() {
                 @Override
                 public Optional<TrackedEventMessage<?>> peek() {
-                    return Optional.empty();
+                    looks.incrementAndGet();
+                    return available ? Optional.of(new GenericTrackedEventMessage<>(
+                            new GlobalSequenceTrackingToken(1), GenericEventMessage.asEventMessage(new Posted())))
+                            : Optional.empty();
                 }
 
                 @Override
                 public boolean hasNextAvailable(int timeout, TimeUnit unit) {
-                    return false;
+                    looks.incrementAndGet();
+                    return available;
                 }
 
                 @Override
