@@ -225,11 +225,8 @@ public final class EventArrivalSignal implements DisposableBean {
         /** Whether a look could find something the last empty one did not. */
         private boolean worthLooking() {
             Long emptyAt = foundNothingAt;
-            if (woken.getAndSet(false) || emptyAt == null
-                    || System.nanoTime() - emptyAt > TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)) {
-                return true;
-            }
-            return false;
+            return woken.getAndSet(false) || emptyAt == null
+                    || System.nanoTime() - emptyAt > TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS);
         }
 
         @Override
