@@ -102,7 +102,7 @@ class AxonConfiguration {
     ConfigurerModule eventProcessingDefaults(@Qualifier("eventSerializer") Serializer eventSerializer,
                                              Serializer genericSerializer, EventArrivalSignal arrivals,
                                              @Value("${ledgerline.processors.arrival-signal:true}") boolean signal,
-                                             @Value("${ledgerline.processors.segments:4}") int segments,
+                                             @Value("${ledgerline.processors.segments:1}") int segments,
                                              @Value("${ledgerline.processors.batch-size:100}") int batchSize,
                                              List<ProjectionDescriptor> projections) {
         return new ConfigurerModule() {
