@@ -1,16 +1,21 @@
 package dev.ledgerline.conversation.projection;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.ledgerline.conversation.events.ConversationId;
+import dev.ledgerline.conversation.events.ConversationStarted;
 import dev.ledgerline.conversation.events.MessageId;
 import dev.ledgerline.conversation.queries.ToolCallView;
 import dev.ledgerline.identity.events.UserId;
 import dev.ledgerline.operations.api.ShadowTransactions;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -26,6 +31,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * Outside a unit of work every call writes through.
  */
 final class BatchedConversationRows implements ConversationRows {
+
+    /** Every event of this package belongs to a conversation: its aggregate identifier is the conversation's id. */
+    private static final Package CONVERSATION_EVENTS = ConversationStarted.class.getPackage();
 
     private final JdbcConversationRows database;
     private final ConversationCommits commits;
@@ -131,6 +139,9 @@ final class BatchedConversationRows implements ConversationRows {
         }
         return unitOfWork.getOrComputeResource(resourceKey, key -> {
             Batch batch = new Batch();
+            if (unitOfWork instanceof BatchingUnitOfWork<?> events) {
+                batch.readAhead(events.getMessages());
+            }
             unitOfWork.onPrepareCommit(committing -> batch.flush());
             // a rebuild's shadow processor shares these handlers, and its commits reach only the shadow tables
             if (!ShadowTransactions.active()) {
@@ -155,6 +166,26 @@ final class BatchedConversationRows implements ConversationRows {
 
         Optional<ConversationRow> conversation(ConversationId id) {
             return conversations.computeIfAbsent(id, database::conversation);
+        }
+
+        /**
+         * Reads the rows of every conversation these events belong to in one query, instead of one query per
+         * conversation as the handlers come to them. Nobody else writes them meanwhile: this unit of work's segment
+         * owns their events, and a blue-green switch fences its token, so its commit would fail.
+         */
+        void readAhead(List<?> events) {
+            Set<ConversationId> ids = new HashSet<>();
+            for (Object event : events) {
+                if (event instanceof DomainEventMessage<?> domainEvent
+                        && domainEvent.getPayloadType().getPackage() == CONVERSATION_EVENTS) {
+                    ids.add(ConversationId.of(domainEvent.getAggregateIdentifier()));
+                }
+            }
+            if (ids.size() < 2) {
+                return;
+            }
+            ids.forEach(id -> conversations.put(id, Optional.empty()));
+            database.conversations(ids).forEach(row -> conversations.put(row.id(), Optional.of(row)));
         }
 
         void insertConversation(ConversationRow row) {

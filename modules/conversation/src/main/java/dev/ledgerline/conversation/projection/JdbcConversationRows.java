@@ -44,6 +44,13 @@ class JdbcConversationRows implements ConversationRows {
                 .stream().findFirst();
     }
 
+    /** The rows of those conversations that exist, in one query. */
+    List<ConversationRow> conversations(Collection<ConversationId> ids) {
+        return jdbc.query("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE id = ANY(:ids)",
+                new MapSqlParameterSource("ids", ids.stream().map(ConversationId::value).toArray(UUID[]::new)),
+                JdbcConversationRows::conversationRow);
+    }
+
     // The one look at another module's table: the foreign key's target. When the projection is rebuilt, a user
     // deleted since has no row any more; their conversations are skipped (their later events find no row) instead
     // of failing the replay on the foreign key.
