@@ -5,15 +5,23 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Filters that run before everything else, security included. */
+/** Filters that run before everything else, security included, and the JSON converter. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
     @Bean
     ProblemWriter problemWriter() {
         return new ProblemWriter();
+    }
+
+    /** Replaces Spring Boot's JSON converter (which backs off when one is defined), same mapper. */
+    @Bean
+    JacksonJsonHttpMessageConverter jacksonJsonHttpMessageConverter(JsonMapper jsonMapper) {
+        return new SizedJsonConverter(jsonMapper);
     }
 
     @Bean
