@@ -39,7 +39,7 @@ record Options(
         int pairs = quick ? 2 : 3;
         Duration duration = Duration.ofSeconds(quick ? 2 : 20);
         Duration warmUp = Duration.ofSeconds(quick ? 1 : 5);
-        Duration appWarmUp = Duration.ofSeconds(quick ? 2 : 240);
+        Duration appWarmUp = Duration.ofSeconds(quick ? 2 : 360);
         int w2Events = quick ? 1_000 : 10_000;
         int a1Events = quick ? 5_000 : 100_000;
         int p1Events = quick ? 20_000 : 1_000_000;
@@ -131,7 +131,7 @@ record Options(
                   --duration     seconds per load run of W1, W2, R1, L1 (default 20, quick 2)
                   --warm-up      an unrecorded run of each side before W1's and R1's pairs (default 5, quick 1)
                   --app-warm-up  posts and page reads before the first scenario, so that the JIT has compiled
-                                 the app's request paths (default 240, quick 2)
+                                 the app's request paths (default 360, quick 2)
                   --w2-events    events already in each W2 conversation (default 10000, quick 1000)
                   --a1-events    events of the exported conversation (default 100000, quick 5000)
                   --p1-events    events in the store when P1 rebuilds (default 1000000, quick 20000)
