@@ -10,6 +10,7 @@ import dev.ledgerline.support.probe.RecordProbe;
 import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,8 @@ class FoundationEndToEndTest {
     CommandGateway commands;
     @Autowired
     EntityManagerFactory entityManagerFactory;
+    @Autowired
+    org.axonframework.config.Configuration axon;
     @Value("${spring.jpa.hibernate.ddl-auto}")
     String ddlAuto;
 
@@ -76,6 +79,13 @@ class FoundationEndToEndTest {
         assertThat(event.get("actor")).isEqualTo("system");
         assertThat(event.get("payload_type")).isEqualTo("dev.ledgerline.support.probe.ProbeRecorded");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_largeobject_metadata", Long.class)).isZero();
+    }
+
+    @Test
+    void aggregates_find_command_targets_through_the_caching_resolver() {
+        // Axon's aggregate configuration takes the resolver from the context, else its reflective default
+        assertThat(axon.getComponent(CommandTargetResolver.class).getClass().getSimpleName())
+                .isEqualTo("CachingCommandTargetResolver");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -61,6 +62,12 @@ class AxonConfiguration {
     CorrelationDataProvider requestOriginProvider() {
         return new SimpleCorrelationDataProvider(MessageMetadata.CORRELATION_ID, MessageMetadata.ACTOR,
                 MessageMetadata.CLIENT_ADDRESS);
+    }
+
+    /** Every aggregate's command target resolver (Axon takes it from the context), see its class. */
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new CachingCommandTargetResolver();
     }
 
     @Bean
