@@ -25,8 +25,17 @@ final class EventStoreQueries {
             + "event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data";
     private static final String AFTER = "SELECT " + COLUMNS + " FROM domain_event_entry "
             + "WHERE global_index > ? ORDER BY global_index LIMIT ?";
-    private static final String AFTER_OR_GAPS = "SELECT " + COLUMNS + " FROM domain_event_entry "
-            + "WHERE global_index > ? OR global_index = ANY (?) ORDER BY global_index LIMIT ?";
+    /**
+     * The events that filled a token's gaps (all below its index) and the first ones after it, as two index scans.
+     * Axon's form, {@code global_index > ? OR global_index = ANY (?)}, leaves the plan to the planner's guess: a custom
+     * plan (bitmap OR, then a sort) planned anew at every execution, or, when PostgreSQL judges the prepared
+     * statement's generic plan cheaper (psql's {@code PREPARE} here did), a walk through the whole primary key
+     * filtering every row, whose cost grows with the store. This one has a single plan that is right for any values.
+     */
+    private static final String AFTER_OR_GAPS = "SELECT * FROM ("
+            + "SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index = ANY (?) "
+            + "UNION ALL (SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index > ? "
+            + "ORDER BY global_index LIMIT ?)) events ORDER BY global_index LIMIT ?";
     private static final String AGGREGATE = "SELECT " + COLUMNS + " FROM domain_event_entry "
             + "WHERE aggregate_identifier = ? AND sequence_number >= ? ORDER BY sequence_number LIMIT ?";
     private static final String SNAPSHOT = "SELECT type, aggregate_identifier, sequence_number, event_identifier, "
@@ -44,11 +53,15 @@ final class EventStoreQueries {
             throws SQLException {
         boolean withGaps = !gaps.isEmpty();
         try (PreparedStatement statement = prepare(connection, withGaps ? AFTER_OR_GAPS : AFTER)) {
-            statement.setLong(1, index);
             if (withGaps) {
-                statement.setArray(2, connection.createArrayOf("bigint", gaps.toArray()));
+                statement.setArray(1, connection.createArrayOf("bigint", gaps.toArray()));
+                statement.setLong(2, index);
+                statement.setInt(3, limit);
+                statement.setInt(4, limit);
+            } else {
+                statement.setLong(1, index);
+                statement.setInt(2, limit);
             }
-            statement.setInt(withGaps ? 3 : 2, limit);
             List<Object[]> rows = new ArrayList<>(Math.min(limit, 1024));
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
