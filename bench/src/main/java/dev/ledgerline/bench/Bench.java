@@ -184,6 +184,7 @@ public final class Bench {
         settings.put("appWarmUpSeconds", options.appWarmUp().toMillis() / 1000.0);
         settings.put("writeClients", options.writeClients());
         settings.put("readClients", options.readClients());
+        settings.put("httpClient", options.httpClient().name().toLowerCase(java.util.Locale.ROOT));
         settings.put("w2EventsPerConversation", options.w2Events());
         settings.put("a1Events", options.a1Events());
         settings.put("p1StoreEvents", options.p1Events());
@@ -191,7 +192,8 @@ public final class Bench {
         settings.put("appJvm", String.join(" ", java.util.stream.Stream.concat(
                 java.util.stream.Stream.of(App.HEAP, "-XX:+ExitOnOutOfMemoryError"),
                 App.extraJvmOptions().stream()).toList()));
-        settings.put("database", "embedded PostgreSQL 17 (zonky), fsync on, synchronous_commit on");
+        settings.put("database", "embedded PostgreSQL 17 (zonky), fsync on, synchronous_commit on "
+                + "(the app's event processors turn it off per transaction)");
         json.put("settings", settings);
         json.put("machine", machineBefore);
         json.put("loadAverageAtEnd", Machine.loadAverage());

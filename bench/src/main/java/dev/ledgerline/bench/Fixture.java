@@ -36,7 +36,7 @@ final class Fixture {
         this.options = options;
         this.results = results;
         this.app = app;
-        this.api = new Api(app.baseUri());
+        this.api = new Api(app.baseUri(), options.httpClient());
         this.database = new Database(app.jdbcUrl());
         this.rss = rss;
         this.chainKey = chainKey.clone();

@@ -28,6 +28,7 @@ record Options(
         int p1EventsPerConversation,
         int l1Rate,
         boolean restart,
+        Api.Client httpClient,
         List<String> arguments) {
 
     static final List<String> SCENARIOS = List.of("W1", "L1", "R1", "P1", "W2", "A1");
@@ -46,6 +47,7 @@ record Options(
         int perConversation = quick ? 500 : 1_000;
         int l1Rate = 0;
         boolean restart = !quick;
+        Api.Client httpClient = Api.Client.WIRE;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -63,6 +65,7 @@ record Options(
                 case "--p1-events" -> p1Events = positive(arg, args[++i]);
                 case "--p1-events-per-conversation" -> perConversation = positive(arg, args[++i]);
                 case "--l1-rate" -> l1Rate = positive(arg, args[++i]);
+                case "--http-client" -> httpClient = httpClient(args[++i]);
                 case "-h", "--help" -> throw new UsageException(usage());
                 default -> throw new UsageException("unknown option " + arg + "\n" + usage());
             }
@@ -71,7 +74,7 @@ record Options(
             throw new UsageException("--w2-events and --a1-events must be at least 3");
         }
         return new Options(quick, root, only, pairs, duration, warmUp, appWarmUp, 16, 32, w2Events, a1Events, p1Events,
-                perConversation, l1Rate, restart, shown(args));
+                perConversation, l1Rate, restart, httpClient, shown(args));
     }
 
     boolean runs(String scenario) {
@@ -112,6 +115,14 @@ record Options(
         return ordered;
     }
 
+    private static Api.Client httpClient(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "wire" -> Api.Client.WIRE;
+            case "jdk" -> Api.Client.JDK;
+            default -> throw new UsageException("--http-client is wire or jdk, not " + name);
+        };
+    }
+
     private static int positive(String flag, String value) {
         int parsed = Integer.parseInt(value.replace("_", ""));
         if (parsed <= 0) {
@@ -125,6 +136,7 @@ record Options(
                 usage: bench/run [--quick] [--only W1,L1,R1,P1,W2,A1] [--pairs N] [--duration SECONDS]
                                  [--warm-up SECONDS] [--app-warm-up SECONDS] [--w2-events N] [--a1-events N] [--p1-events N]
                                  [--p1-events-per-conversation N] [--l1-rate N] [--restart | --no-restart]
+                                 [--http-client wire|jdk]
                   --quick        every scenario briefly (CI): proves each figure is produced, asserts no speed
                   --only         run only these scenarios (L1 adds W1; S1 and M1 are always reported)
                   --pairs        A/B repetitions (default 3, quick 2)
@@ -138,6 +150,8 @@ record Options(
                   --l1-rate      L1's posts per second (default: half of W1's app throughput in the same run)
                   --restart      start the app a second time on the filled data directory at the end (S1);
                                  the default in full runs, --no-restart skips it
+                  --http-client  wire (default): a minimal HTTP/1.1 client on pooled sockets; jdk: the JDK's
+                                 HttpClient, which takes more of the CPU the app shares with the harness
                 """;
     }
 
