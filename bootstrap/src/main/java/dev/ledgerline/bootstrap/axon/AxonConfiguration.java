@@ -111,7 +111,7 @@ class AxonConfiguration {
                                              @Value("${ledgerline.processors.arrival-signal:true}") boolean signal,
                                              @Value("${ledgerline.processors.segments:1}") int segments,
                                              @Value("${ledgerline.processors.batch-size:100}") int batchSize,
-                                             List<ProjectionDescriptor> projections, JdbcTemplate jdbc) {
+                                             List<ProjectionDescriptor> projections) {
         return new ConfigurerModule() {
             @Override
             public void configureModule(org.axonframework.config.Configurer configurer) {
@@ -128,10 +128,6 @@ class AxonConfiguration {
                         // Axon's default (LoggingErrorHandler) logs a handler's exception and carries on: the event
                         // would be skipped, never dead-lettered. Propagating lets the dead-lettering invoker enqueue it.
                         .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                        // commits that need not wait for the log flush: what they write is re-derived from the
-                        // durably committed events if a crash loses it (see ProcessorTransactionManager)
-                        .registerDefaultTransactionManager(config -> new ProcessorTransactionManager(
-                                config.getComponent(TransactionManager.class), jdbc))
                         .registerDeadLetterQueueProvider(processingGroup -> config -> JpaSequencedDeadLetterQueue
                                 .builder()
                                 .processingGroup(processingGroup)
