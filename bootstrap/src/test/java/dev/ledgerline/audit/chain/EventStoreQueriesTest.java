@@ -45,18 +45,28 @@ class EventStoreQueriesTest {
                 new Case(p.get(4), gaps(missing, p.get(1), p.get(3)), 2),
                 new Case(p.get(4), gaps(missing, p.get(3)), 4),
                 new Case(p.get(3), gaps(missing), 3),
-                new Case(p.get(5), gaps(p.get(0), p.get(2), p.get(4)), 500));
+                new Case(p.get(5), gaps(p.get(0), p.get(2), p.get(4)), 500),
+                // never in a token (its gaps lie below its index), answered like Axon's query all the same
+                new Case(p.get(2), gaps(p.get(0), p.get(4)), 500),
+                new Case(p.get(2), gaps(p.get(2)), 3));
 
         try (Connection connection = dataSource.getConnection()) {
-            // more executions than PostgreSQL's five custom plans, so that a generic plan is in play as well
-            for (int round = 0; round < 3; round++) {
-                for (Case c : cases) {
-                    List<Long> fetched = new ArrayList<>();
-                    for (Object[] row : EventStoreQueries.after(connection, c.index(), c.gaps(), c.limit())) {
-                        fetched.add((Long) row[0]);
+            try {
+                // PostgreSQL's own choice of plan for three rounds, then its generic plan, forced
+                for (int round = 0; round < 4; round++) {
+                    if (round == 3) {
+                        connection.createStatement().execute("SET plan_cache_mode = force_generic_plan");
                     }
-                    assertThat(fetched).as(c.toString()).isNotEmpty().isEqualTo(axons(c));
+                    for (Case c : cases) {
+                        List<Long> fetched = new ArrayList<>();
+                        for (Object[] row : EventStoreQueries.after(connection, c.index(), c.gaps(), c.limit())) {
+                            fetched.add((Long) row[0]);
+                        }
+                        assertThat(fetched).as(round + " " + c).isNotEmpty().isEqualTo(axons(c));
+                    }
                 }
+            } finally {
+                connection.createStatement().execute("RESET plan_cache_mode");
             }
         }
     }

@@ -86,7 +86,7 @@ class CachingCommandTargetResolverTest {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
 
         assertThat(resolver.resolveTarget(message)).isEqualTo(axons.resolveTarget(message));
-        // the second time from the cached members, for a different command of the same class
+        // the second time from the members found the first time
         assertThat(resolver.resolveTarget(message)).isEqualTo(axons.resolveTarget(message));
     }
 

@@ -30,10 +30,11 @@ final class EventStoreQueries {
      * Axon's form, {@code global_index > ? OR global_index = ANY (?)}, leaves the plan to the planner's guess: a custom
      * plan (bitmap OR, then a sort) planned anew at every execution, or, when PostgreSQL judges the prepared
      * statement's generic plan cheaper (psql's {@code PREPARE} here did), a walk through the whole primary key
-     * filtering every row, whose cost grows with the store. This one has a single plan that is right for any values.
+     * filtering every row, whose cost grows with the store. This one's plans are index scans for any values. A token's
+     * gaps lie below its index; the gap branch still stops at the index, so that the two branches never overlap.
      */
     private static final String AFTER_OR_GAPS = "SELECT * FROM ("
-            + "SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index = ANY (?) "
+            + "SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index = ANY (?) AND global_index <= ? "
             + "UNION ALL (SELECT " + COLUMNS + " FROM domain_event_entry WHERE global_index > ? "
             + "ORDER BY global_index LIMIT ?)) events ORDER BY global_index LIMIT ?";
     private static final String AGGREGATE = "SELECT " + COLUMNS + " FROM domain_event_entry "
@@ -56,8 +57,9 @@ final class EventStoreQueries {
             if (withGaps) {
                 statement.setArray(1, connection.createArrayOf("bigint", gaps.toArray()));
                 statement.setLong(2, index);
-                statement.setInt(3, limit);
+                statement.setLong(3, index);
                 statement.setInt(4, limit);
+                statement.setInt(5, limit);
             } else {
                 statement.setLong(1, index);
                 statement.setInt(2, limit);
