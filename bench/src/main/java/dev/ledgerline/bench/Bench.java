@@ -192,8 +192,7 @@ public final class Bench {
         settings.put("appJvm", String.join(" ", java.util.stream.Stream.concat(
                 java.util.stream.Stream.of(App.HEAP, "-XX:+ExitOnOutOfMemoryError"),
                 App.extraJvmOptions().stream()).toList()));
-        settings.put("database", "embedded PostgreSQL 17 (zonky), fsync on, synchronous_commit on "
-                + "(the app's event processors turn it off per transaction)");
+        settings.put("database", "embedded PostgreSQL 17 (zonky), fsync on, synchronous_commit on");
         json.put("settings", settings);
         json.put("machine", machineBefore);
         json.put("loadAverageAtEnd", Machine.loadAverage());

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,8 +52,13 @@ final class Wire {
             try {
                 return complete(connection, connection.exchange(request));
             } catch (StaleConnection e) {
-                // the server had closed it before it could read the request: nothing was done, send it afresh
                 connection.close();
+                // the server had closed it: a request it cannot have read, or a GET, is sent afresh; a POST that may
+                // have reached it is not sent twice (a post is not idempotent)
+                if (e.sent && !method.equals("GET")) {
+                    throw new IOException(method + " " + path + ": the server closed the connection without an "
+                            + "answer; not sent again", e);
+                }
             } catch (IOException | RuntimeException e) {
                 connection.close();
                 throw e;
@@ -114,10 +120,16 @@ final class Wire {
     private record Exchanged(Response response, boolean keepAlive) {
     }
 
-    /** A reused connection that the server closed while it sat idle: not one byte of an answer came back. */
+    /**
+     * A reused connection that the server had closed: the request could not be written ({@code sent} false), or not
+     * one byte of an answer came back ({@code sent} true: the request may have reached the server).
+     */
     private static final class StaleConnection extends IOException {
-        StaleConnection() {
-            super("connection closed by the server while idle");
+        final boolean sent;
+
+        StaleConnection(boolean sent, IOException cause) {
+            super("connection closed by the server", cause);
+            this.sent = sent;
         }
     }
 
@@ -144,14 +156,18 @@ final class Wire {
                 out.write(request);
                 out.flush();
             } catch (IOException e) {
-                throw reused ? new StaleConnection() : e;
+                throw reused ? new StaleConnection(false, e) : e;
             }
-            int first = in.read();
+            int first;
+            try {
+                first = in.read();
+            } catch (SocketException e) {
+                // a reset: the server closed the socket with our request unread in it
+                throw reused ? new StaleConnection(true, e) : e;
+            }
             if (first < 0) {
-                if (reused) {
-                    throw new StaleConnection();
-                }
-                throw new EOFException("connection closed before an answer");
+                EOFException closed = new EOFException("connection closed before an answer");
+                throw reused ? new StaleConnection(true, closed) : closed;
             }
             String statusLine = (char) first + line();
             if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {

@@ -41,6 +41,8 @@ class WireTest {
         final ServerSocket socket;
         final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
         final AtomicInteger connections = new AtomicInteger();
+        /** Released each time the server dropped a connection after an answer ({@link #DROP}). */
+        final java.util.concurrent.Semaphore dropped = new java.util.concurrent.Semaphore(0);
         final Thread acceptor;
         volatile Function<Seen, String> answer;
 
@@ -95,7 +97,12 @@ class WireTest {
                     boolean drop = raw.endsWith(DROP);
                     out.write(raw.replace(DROP, "").getBytes(StandardCharsets.UTF_8));
                     out.flush();
-                    if (drop || raw.toLowerCase().contains("connection: close")) {
+                    if (drop) {
+                        connection.close();
+                        dropped.release();
+                        return;
+                    }
+                    if (raw.toLowerCase().contains("connection: close")) {
                         return;
                     }
                 }
@@ -166,18 +173,36 @@ class WireTest {
     }
 
     @Test
-    void sends_again_on_a_fresh_connection_when_the_server_dropped_an_idle_one() throws Exception {
+    void sends_a_get_again_on_a_fresh_connection_when_the_server_dropped_the_pooled_one() throws Exception {
         AtomicInteger answered = new AtomicInteger();
         // every answer keeps the connection by its headers, then the server drops it (as an idle timeout does)
         server = new ScriptedServer(request -> "HTTP/1.1 200 \r\nContent-Length: 1\r\n\r\n"
                 + answered.incrementAndGet() + ScriptedServer.DROP);
         Wire wire = new Wire(server.base(), Duration.ofSeconds(5));
         assertThat(wire.exchange("GET", "/", null, null).text()).isEqualTo("1");
-        Thread.sleep(100); // the server's close has arrived
+        assertThat(server.dropped.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(wire.exchange("POST", "/", null, "{}".getBytes()).text()).isEqualTo("2");
+        assertThat(wire.exchange("GET", "/", null, null).text()).isEqualTo("2");
         assertThat(server.connections.get()).isEqualTo(2);
         assertThat(answered.get()).isEqualTo(2);
+    }
+
+    @Test
+    void never_sends_a_post_twice_when_the_pooled_connection_was_dropped() throws Exception {
+        AtomicInteger answered = new AtomicInteger();
+        server = new ScriptedServer(request -> "HTTP/1.1 201 \r\nContent-Length: 1\r\n\r\n"
+                + answered.incrementAndGet() + ScriptedServer.DROP);
+        Wire wire = new Wire(server.base(), Duration.ofSeconds(5));
+        assertThat(wire.exchange("POST", "/", null, "{}".getBytes()).text()).isEqualTo("1");
+        assertThat(server.dropped.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+
+        // the write may still succeed into the closed socket; the answer never comes, and the post is not re-sent
+        assertThatThrownBy(() -> wire.exchange("POST", "/", null, "{}".getBytes()))
+                .isInstanceOf(IOException.class).hasMessageContaining("not sent again");
+        assertThat(server.connections.get()).isEqualTo(1);
+        assertThat(answered.get()).isEqualTo(1);
+        // and the pool holds nothing stale afterwards
+        assertThat(wire.exchange("POST", "/", null, "{}".getBytes()).text()).isEqualTo("2");
     }
 
     @Test
