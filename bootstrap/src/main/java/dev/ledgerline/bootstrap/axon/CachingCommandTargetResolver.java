@@ -1,5 +1,6 @@
 package dev.ledgerline.bootstrap.axon;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Member;
@@ -47,7 +48,7 @@ final class CachingCommandTargetResolver implements CommandTargetResolver {
     }
 
     /** The first no-argument method, else the first field, annotated (or meta-annotated) with the annotation. */
-    private static Optional<Member> annotated(Class<?> type, Class<? extends java.lang.annotation.Annotation> annotation) {
+    private static Optional<Member> annotated(Class<?> type, Class<? extends Annotation> annotation) {
         for (Method method : ReflectionUtils.methodsOf(type)) {
             if (method.getParameterCount() == 0 && AnnotationUtils.isAnnotationPresent(method, annotation)) {
                 return Optional.of(ReflectionUtils.ensureAccessible(method));
