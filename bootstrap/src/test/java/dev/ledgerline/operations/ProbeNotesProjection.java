@@ -30,6 +30,8 @@ class ProbeNotesProjection {
     static final String NAME = "probe-notes";
 
     static volatile CountDownLatch replayGate = new CountDownLatch(0);
+    /** When set, only this probe's events wait at the replay gate. */
+    static volatile String gatedProbe;
     static volatile String poisonNote;
 
     private final JdbcTemplate jdbc;
@@ -42,7 +44,9 @@ class ProbeNotesProjection {
 
     @EventHandler
     void on(ProbeRecorded event, @SequenceNumber long sequence, ReplayStatus replay) throws InterruptedException {
-        if (replay.isReplay() && !replayGate.await(60, TimeUnit.SECONDS)) {
+        String gated = gatedProbe;
+        if (replay.isReplay() && (gated == null || gated.equals(event.probeId()))
+                && !replayGate.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("The test never opened the replay gate");
         }
         if (event.note().equals(poisonNote)) {

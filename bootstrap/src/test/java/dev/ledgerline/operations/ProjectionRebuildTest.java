@@ -39,6 +39,9 @@ class ProjectionRebuildTest {
             "probe-notes", "SELECT t::text FROM probe_notes t WHERE probe_id ~ '^(in-place|gated)-'"
                     + " ORDER BY probe_id, sequence");
 
+    /** {@code ledgerline.operations.rebuild-batch-size}, the default. */
+    private static final int REBUILD_BATCH_SIZE = 1000;
+
     @LocalServerPort
     int port;
     @Autowired
@@ -202,6 +205,64 @@ class ProjectionRebuildTest {
         commands.sendAndWait(new AmendProbe(probe, "third"));
         operations.awaitCaughtUp("probe-notes");
         assertThat(ProbeNotifier.sent(probe)).as("a new event after the switch runs side effects").isEqualTo(3);
+    }
+
+    /**
+     * PostgreSQL empties every unlogged table (the shadow tables and their marker) when it recovers from a crash, and
+     * the node running the rebuild may live through that: the test does to the tables what recovery does, at a moment
+     * when the shadow holds committed rows it will not write again. Switching then would drop those rows from the live
+     * table.
+     */
+    @Test
+    void a_rebuild_whose_shadow_tables_were_emptied_by_a_crash_starts_over_instead_of_switching_them_in()
+            throws Exception {
+        Http http = new Http(port);
+        OperationsClient operations = new OperationsClient(http);
+        String early = "in-place-early-" + UUID.randomUUID();
+        String late = "in-place-late-" + UUID.randomUUID();
+        commands.sendAndWait(new RecordProbe(early, "before the crash"));
+        // more events between the two than a rebuild batch holds: the batch with the early one commits before the
+        // replay reaches the gated late one
+        String filler = "filler-" + UUID.randomUUID();
+        commands.sendAndWait(new RecordProbe(filler, "0"));
+        for (int i = 1; i <= REBUILD_BATCH_SIZE; i++) {
+            commands.sendAndWait(new AmendProbe(filler, String.valueOf(i)));
+        }
+        commands.sendAndWait(new RecordProbe(late, "after the crash"));
+        operations.awaitCaughtUp("probe-notes");
+        String before = tables("probe-notes");
+
+        ProbeNotesProjection.gatedProbe = late;
+        ProbeNotesProjection.replayGate = new CountDownLatch(1);
+        Http.Response started;
+        try {
+            started = operations.rebuild("probe-notes", "blue-green");
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            awaitShadowRow(early);
+            // what recovery leaves: the committed rows gone (DELETE, not TRUNCATE, whose lock would wait for the
+            // replay's open transaction, which waits at the gate)
+            jdbc.update("DELETE FROM rebuild_probe_notes.probe_notes");
+            jdbc.update("DELETE FROM rebuild_probe_notes.ledgerline_shadow_marker");
+        } finally {
+            ProbeNotesProjection.replayGate.countDown();
+        }
+        JsonNode done = operations.awaitCompleted(started.header("Location"));
+        ProbeNotesProjection.gatedProbe = null;
+        assertThat(done.path("state").asText()).isEqualTo("completed");
+        operations.awaitCaughtUp("probe-notes");
+        assertThat(tables("probe-notes")).contains(early).isEqualTo(before);
+    }
+
+    private void awaitShadowRow(String probe) throws InterruptedException {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            Long rows = schemaExists("rebuild_probe_notes") ? jdbc.queryForObject(
+                    "SELECT count(*) FROM rebuild_probe_notes.probe_notes WHERE probe_id = ?", Long.class, probe) : 0L;
+            if (rows != null && rows > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The shadow table never got the row of " + probe);
     }
 
     @Test

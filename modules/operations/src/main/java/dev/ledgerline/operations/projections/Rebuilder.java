@@ -221,6 +221,17 @@ class Rebuilder {
         ShadowSegments segments = new ShadowSegments(tokens.read(rebuildName).size());
         int attempts = 0;
         while (!stopping) {
+            if (!shadow.intact(projection)) {
+                // PostgreSQL empties unlogged tables when it recovers from a crash; if this node kept running
+                // through it, its shadow processor would go on from its in-memory positions past the rows it lost
+                log.warn("The shadow tables of rebuild {} of projection {} were emptied (PostgreSQL recovered from a"
+                        + " crash or an unclean shutdown); starting the rebuild over", record.id(), projection.name());
+                processor.shutDown();
+                prepare(projection, rebuildName);
+                segments = new ShadowSegments(tokens.read(rebuildName).size());
+                attempts = 0;
+                processor.start();
+            }
             long head = store.head();
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             long position = position(rebuildName, status);
@@ -292,6 +303,10 @@ class Rebuilder {
                         || !segments.cover(liveTokens.stream().map(TokenTable.Row::segment).toList())) {
                     throw new IllegalStateException("The live processor's segments were merged during the rebuild"
                             + " below the rebuild's " + segments.count());
+                }
+                if (!shadow.intact(projection)) {
+                    // checked under the same transaction as the merge: a crash after this aborts the merge too
+                    throw new IllegalStateException("The shadow tables were emptied by a PostgreSQL crash");
                 }
                 shadow.mergeIntoLive(projection);
                 for (TokenTable.Row row : liveTokens) {

@@ -29,7 +29,8 @@ final class SearchPathTransactionManager implements TransactionManager {
         Transaction transaction = delegate.startTransaction();
         try {
             // a rebuild's commits need not wait for the write-ahead log to reach the disk: its tables are unlogged,
-            // and a crash that loses its last token updates makes it start over anyway (see ShadowSchema)
+            // so a crash empties them whatever the commits did, and the rebuild starts over when it sees that
+            // (ShadowSchema's marker, checked by Rebuilder while it runs and in the switch's transaction)
             jdbc.execute("SET LOCAL search_path TO " + schema + ", public; SET LOCAL synchronous_commit TO off");
         } catch (RuntimeException e) {
             transaction.rollback();
