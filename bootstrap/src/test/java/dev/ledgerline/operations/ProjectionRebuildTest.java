@@ -22,6 +22,7 @@ import dev.ledgerline.support.probe.RecordProbe;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,15 +40,14 @@ class ProjectionRebuildTest {
             "probe-notes", "SELECT t::text FROM probe_notes t WHERE probe_id ~ '^(in-place|gated)-'"
                     + " ORDER BY probe_id, sequence");
 
-    /** {@code ledgerline.operations.rebuild-batch-size}, the default. */
-    private static final int REBUILD_BATCH_SIZE = 1000;
-
     @LocalServerPort
     int port;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     CommandGateway commands;
+    @Value("${ledgerline.operations.rebuild-batch-size}")
+    int rebuildBatchSize;
 
     @Test
     void a_blue_green_rebuild_of_conversations_keeps_serving_reads_and_writes_and_ends_equal_to_a_replay()
@@ -181,6 +181,7 @@ class ProjectionRebuildTest {
         assertThat(ProbeNotifier.sent(probe)).isEqualTo(2);
         String before = tables("probe-notes");
 
+        ProbeNotesProjection.gatedProbe = null;
         ProbeNotesProjection.replayGate = new CountDownLatch(1);
         Http.Response started;
         try {
@@ -221,12 +222,10 @@ class ProjectionRebuildTest {
         String early = "in-place-early-" + UUID.randomUUID();
         String late = "in-place-late-" + UUID.randomUUID();
         commands.sendAndWait(new RecordProbe(early, "before the crash"));
-        // more events between the two than a rebuild batch holds: the batch with the early one commits before the
-        // replay reaches the gated late one
-        String filler = "filler-" + UUID.randomUUID();
-        commands.sendAndWait(new RecordProbe(filler, "0"));
-        for (int i = 1; i <= REBUILD_BATCH_SIZE; i++) {
-            commands.sendAndWait(new AmendProbe(filler, String.valueOf(i)));
+        // more events of the early probe than a rebuild batch holds, so that whatever the segments, the batch with
+        // the first of them commits before the replay reaches the gated late one
+        for (int i = 1; i <= rebuildBatchSize; i++) {
+            commands.sendAndWait(new AmendProbe(early, String.valueOf(i)));
         }
         commands.sendAndWait(new RecordProbe(late, "after the crash"));
         operations.awaitCaughtUp("probe-notes");
@@ -234,20 +233,21 @@ class ProjectionRebuildTest {
 
         ProbeNotesProjection.gatedProbe = late;
         ProbeNotesProjection.replayGate = new CountDownLatch(1);
-        Http.Response started;
+        JsonNode done;
         try {
-            started = operations.rebuild("probe-notes", "blue-green");
+            Http.Response started = operations.rebuild("probe-notes", "blue-green");
             assertThat(started.status()).as(started.toString()).isEqualTo(202);
             awaitShadowRow(early);
             // what recovery leaves: the committed rows gone (DELETE, not TRUNCATE, whose lock would wait for the
             // replay's open transaction, which waits at the gate)
             jdbc.update("DELETE FROM rebuild_probe_notes.probe_notes");
             jdbc.update("DELETE FROM rebuild_probe_notes.ledgerline_shadow_marker");
+            ProbeNotesProjection.replayGate.countDown();
+            done = operations.awaitCompleted(started.header("Location"));
         } finally {
             ProbeNotesProjection.replayGate.countDown();
+            ProbeNotesProjection.gatedProbe = null;
         }
-        JsonNode done = operations.awaitCompleted(started.header("Location"));
-        ProbeNotesProjection.gatedProbe = null;
         assertThat(done.path("state").asText()).isEqualTo("completed");
         operations.awaitCaughtUp("probe-notes");
         assertThat(tables("probe-notes")).contains(early).isEqualTo(before);

@@ -22,8 +22,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -220,26 +224,50 @@ class Rebuilder {
         processor.start();
         ShadowSegments segments = new ShadowSegments(tokens.read(rebuildName).size());
         int attempts = 0;
+        boolean unreachable = false;
         while (!stopping) {
-            if (!shadow.intact(projection)) {
-                // PostgreSQL empties unlogged tables when it recovers from a crash; if this node kept running
-                // through it, its shadow processor would go on from its in-memory positions past the rows it lost
-                log.warn("The shadow tables of rebuild {} of projection {} were emptied (PostgreSQL recovered from a"
-                        + " crash or an unclean shutdown); starting the rebuild over", record.id(), projection.name());
-                processor.shutDown();
-                prepare(projection, rebuildName);
-                segments = new ShadowSegments(tokens.read(rebuildName).size());
-                attempts = 0;
-                processor.start();
-            }
-            long head = store.head();
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            long position = position(rebuildName, status);
-            String error = status.values().stream().filter(EventTrackerStatus::isErrorState)
-                    .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
-            if (!rebuilds.progress(record.id(), node.id(), position, head, error)) {
-                log.warn("Rebuild {} is no longer this node's; stopping its processor", record.id());
-                return;
+            long head;
+            Map<Integer, EventTrackerStatus> status;
+            String error;
+            try {
+                head = store.head();
+                status = processor.processingStatus();
+                long position = position(rebuildName, status);
+                error = status.values().stream().filter(EventTrackerStatus::isErrorState)
+                        .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
+                if (!rebuilds.progress(record.id(), node.id(), position, head, error)) {
+                    log.warn("Rebuild {} is no longer this node's; stopping its processor", record.id());
+                    return;
+                }
+                if (!shadow.intact(projection)) {
+                    // PostgreSQL empties unlogged tables when it recovers from a crash; if this node lived through
+                    // it, the shadow processor would go on (from its positions in memory, or from tokens whose
+                    // batches the crash took) past the rows it lost
+                    log.warn("The shadow tables of rebuild {} of projection {} were emptied (PostgreSQL recovered"
+                            + " from a crash or an unclean shutdown); starting the rebuild over", record.id(),
+                            projection.name());
+                    processor.shutDown();
+                    if (!rebuilds.progress(record.id(), node.id(), 0, head, null)) {
+                        log.warn("Rebuild {} is no longer this node's; not starting it over", record.id());
+                        return;
+                    }
+                    prepare(projection, rebuildName);
+                    segments = new ShadowSegments(tokens.read(rebuildName).size());
+                    attempts = 0;
+                    processor.start();
+                    continue;
+                }
+                unreachable = false;
+            } catch (DataAccessResourceFailureException | TransientDataAccessException
+                     | RecoverableDataAccessException | CannotCreateTransactionException e) {
+                // a crash of PostgreSQL cuts every pooled connection: wait until it answers again (the rebuild's
+                // heartbeat stops meanwhile, so another node may take it over; then progress() says so)
+                if (!unreachable) {
+                    log.warn("Rebuild {} cannot reach the database; trying again every second", record.id(), e);
+                }
+                unreachable = true;
+                Thread.sleep(1000);
+                continue;
             }
             boolean caughtUp = error == null && status.size() == segments.count() && status.values().stream()
                     .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
