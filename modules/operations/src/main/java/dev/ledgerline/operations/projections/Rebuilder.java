@@ -227,13 +227,12 @@ class Rebuilder {
         boolean unreachable = false;
         while (!stopping) {
             long head;
-            Map<Integer, EventTrackerStatus> status;
-            String error;
+            boolean switchNow;
             try {
                 head = store.head();
-                status = processor.processingStatus();
+                Map<Integer, EventTrackerStatus> status = processor.processingStatus();
                 long position = position(rebuildName, status);
-                error = status.values().stream().filter(EventTrackerStatus::isErrorState)
+                String error = status.values().stream().filter(EventTrackerStatus::isErrorState)
                         .map(s -> String.valueOf(s.getError())).findFirst().orElse(null);
                 if (!rebuilds.progress(record.id(), node.id(), position, head, error)) {
                     log.warn("Rebuild {} is no longer this node's; stopping its processor", record.id());
@@ -258,6 +257,9 @@ class Rebuilder {
                     continue;
                 }
                 unreachable = false;
+                boolean caughtUp = error == null && status.size() == segments.count() && status.values().stream()
+                        .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
+                switchNow = caughtUp && liveOvertaken(projection, processor, segments, live);
             } catch (DataAccessResourceFailureException | TransientDataAccessException
                      | RecoverableDataAccessException | CannotCreateTransactionException e) {
                 // a crash of PostgreSQL cuts every pooled connection: wait until it answers again (the rebuild's
@@ -269,9 +271,7 @@ class Rebuilder {
                 Thread.sleep(1000);
                 continue;
             }
-            boolean caughtUp = error == null && status.size() == segments.count() && status.values().stream()
-                    .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
-            if (caughtUp && liveOvertaken(projection, processor, segments, live)) {
+            if (switchNow) {
                 processor.shutDown();
                 long switching = System.nanoTime();
                 if (switchOver(projection, record, segments, live)) {
@@ -370,17 +370,23 @@ class Rebuilder {
                                   ShadowSegments segments, PooledStreamingEventProcessor live)
             throws InterruptedException {
         live.shutDown();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            Map<Integer, EventTrackerStatus> shadowStatus = shadowProcessor.processingStatus();
-            boolean ahead = tokens.read(projection.processingGroup()).stream().allMatch(row -> {
-                EventTrackerStatus status = shadowStatus.get(segments.containing(row.segment()));
-                return status != null && status.getCurrentPosition().orElse(-1) >= row.position();
-            });
-            if (ahead) {
-                return true;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < deadline) {
+                Map<Integer, EventTrackerStatus> shadowStatus = shadowProcessor.processingStatus();
+                boolean ahead = tokens.read(projection.processingGroup()).stream().allMatch(row -> {
+                    EventTrackerStatus status = shadowStatus.get(segments.containing(row.segment()));
+                    return status != null && status.getCurrentPosition().orElse(-1) >= row.position();
+                });
+                if (ahead) {
+                    return true;
+                }
+                Thread.sleep(20);
             }
-            Thread.sleep(20);
+        } catch (RuntimeException e) {
+            // the tokens could not be read (the database went away): the live projection must not stay stopped
+            live.start();
+            throw e;
         }
         live.start();
         return false;
