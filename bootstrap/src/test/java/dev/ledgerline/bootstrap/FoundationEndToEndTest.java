@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ledgerline.support.EndToEndTest;
 import dev.ledgerline.support.Http;
 import dev.ledgerline.support.probe.RecordProbe;
@@ -134,6 +135,25 @@ class FoundationEndToEndTest {
                 .isEqualTo("0.1.0-SNAPSHOT");
         assertThat(http.get("/v3/api-docs", null).body().path("openapi").asText()).startsWith("3.");
         assertThat(http.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void raw_json_in_requests_and_answers_is_documented_as_objects() {
+        JsonNode docs = new Http(port).get("/v3/api-docs", null).body();
+        JsonNode schemas = docs.path("components").path("schemas");
+
+        JsonNode post = docs.path("paths").path("/api/conversations/{id}/messages").path("post")
+                .path("requestBody").path("content").path("application/json").path("schema");
+        assertThat(post.path("$ref").asText()).isEqualTo("#/components/schemas/PostMessageRequest");
+        assertThat(schemas.path("PostMessageRequest").path("properties").path("toolCalls").path("items")
+                .path("$ref").asText()).isEqualTo("#/components/schemas/ToolCallRequest");
+        assertThat(schemas.path("ToolCallRequest").path("properties").path("arguments").path("type").asText())
+                .isEqualTo("object");
+        assertThat(schemas.path("ToolCallJson").path("properties").path("arguments").path("type").asText())
+                .as("written with @JsonRawValue: an object on the wire").isEqualTo("object");
+        assertThat(schemas.path("AuditEvent").path("properties").path("payload").path("type").asText())
+                .isEqualTo("object");
+        assertThat(schemas.has("JsonNode")).as("Jackson's tree type is not described as a bean").isFalse();
     }
 
     @Test
