@@ -43,7 +43,7 @@ class ApiDocsSchemas {
             Annotation[] annotations = type.getCtxAnnotations();
             if (annotations != null) {
                 for (Annotation annotation : annotations) {
-                    if (annotation instanceof JsonRawValue) {
+                    if (annotation instanceof JsonRawValue raw && raw.value()) {
                         return new ObjectSchema();
                     }
                 }

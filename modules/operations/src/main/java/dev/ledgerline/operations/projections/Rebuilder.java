@@ -1,8 +1,10 @@
 package dev.ledgerline.operations.projections;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,12 +24,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -256,12 +257,14 @@ class Rebuilder {
                     processor.start();
                     continue;
                 }
-                unreachable = false;
                 boolean caughtUp = error == null && status.size() == segments.count() && status.values().stream()
                         .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
                 switchNow = caughtUp && liveOvertaken(projection, processor, segments, live);
-            } catch (DataAccessResourceFailureException | TransientDataAccessException
-                     | RecoverableDataAccessException | CannotCreateTransactionException e) {
+                unreachable = false;
+            } catch (DataAccessException | TransactionException e) {
+                if (!connectionLost(e)) {
+                    throw e;
+                }
                 // a crash of PostgreSQL cuts every pooled connection: wait until it answers again (the rebuild's
                 // heartbeat stops meanwhile, so another node may take it over; then progress() says so)
                 if (!unreachable) {
@@ -272,7 +275,12 @@ class Rebuilder {
                 continue;
             }
             if (switchNow) {
-                processor.shutDown();
+                try {
+                    processor.shutDown();
+                } catch (RuntimeException e) {
+                    live.start(); // liveOvertaken stopped it; switchOver would have started it again
+                    throw e;
+                }
                 long switching = System.nanoTime();
                 if (switchOver(projection, record, segments, live)) {
                     long switched = System.nanoTime();
@@ -319,8 +327,8 @@ class Rebuilder {
     private boolean switchOver(ProjectionDescriptor projection, RebuildRecord record, ShadowSegments segments,
                                PooledStreamingEventProcessor live) {
         String rebuildName = RebuildProcessors.processorName(projection);
-        rebuilds.state(record.id(), "switching");
         try {
+            rebuilds.state(record.id(), "switching");
             transaction.executeWithoutResult(status -> {
                 jdbc.execute("SET LOCAL lock_timeout = '10s'");
                 shadow.lockLive(projection);
@@ -354,7 +362,12 @@ class Rebuilder {
         } catch (RuntimeException e) {
             log.warn("Switch-over of projection {} failed; the shadow keeps following the store, trying again",
                     projection.name(), e);
-            rebuilds.state(record.id(), "running");
+            try {
+                rebuilds.state(record.id(), "running");
+            } catch (RuntimeException unreachable) {
+                // the next progress() finds the row or learns the rebuild is no longer this node's
+                log.warn("Could not mark rebuild {} running again: {}", record.id(), unreachable.toString());
+            }
             return false;
         } finally {
             live.start();
@@ -389,6 +402,25 @@ class Rebuilder {
             throw e;
         }
         live.start();
+        return false;
+    }
+
+    /**
+     * Whether the failure is the connection itself: none could be had, or the server closed or lost it (SQLSTATE class
+     * 08, or 57P01–57P03: shut down, crashed, not accepting connections yet). Other failures that Spring also calls
+     * resource failures (out of disk or memory, a dropped database) are not retried: they end the rebuild as failed.
+     */
+    static boolean connectionLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || Set.of("57P01", "57P02", "57P03")
+                    .contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
         return false;
     }
 
