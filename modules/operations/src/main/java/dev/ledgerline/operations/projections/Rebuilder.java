@@ -23,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -70,6 +72,7 @@ class Rebuilder {
         return thread;
     });
     private final Map<UUID, RebuildProcessor> running = new ConcurrentHashMap<>();
+    private final ApplicationContext context;
     private volatile boolean stopping;
 
     Rebuilder(Projections projections, RebuildTable rebuilds, TokenTable tokens, ShadowSchema shadow,
@@ -78,7 +81,9 @@ class Rebuilder {
               @Value("${ledgerline.operations.rebuild-take-over-after:30s}") Duration takeOverAfter,
               @Value("${ledgerline.operations.rebuild-batch-size:1000}") int batchSize,
               @Value("${ledgerline.operations.rebuild-segments:2}") int segmentLimit,
-              @Value("${ledgerline.operations.command-line:false}") boolean commandLine) {
+              @Value("${ledgerline.operations.command-line:false}") boolean commandLine,
+              ApplicationContext context) {
+        this.context = context;
         this.projections = projections;
         this.rebuilds = rebuilds;
         this.tokens = tokens;
@@ -451,6 +456,17 @@ class Rebuilder {
             any = true;
         }
         return any ? lowest : -1;
+    }
+
+    /**
+     * The context is closing: published before any lifecycle bean stops, so that no rebuild starts a live processor
+     * again after Axon has stopped it ({@link #stop} runs only after that).
+     */
+    @EventListener
+    void closing(ContextClosedEvent event) {
+        if (event.getApplicationContext() == context) { // not a child context's closing
+            stopping = true;
+        }
     }
 
     @PreDestroy
