@@ -257,9 +257,9 @@ class Rebuilder {
                         return;
                     }
                     prepare(projection, rebuildName);
-                    segments = new ShadowSegments(tokens.read(rebuildName).size());
-                    attempts = 0;
                     processor.start();
+                    attempts = 0;
+                    segments = new ShadowSegments(tokens.read(rebuildName).size());
                     continue;
                 }
                 boolean caughtUp = error == null && status.size() == segments.count() && status.values().stream()
@@ -312,7 +312,6 @@ class Rebuilder {
         }
         ShadowSegments segments = ShadowSegments.covering(
                 liveTokens.stream().map(TokenTable.Row::segment).toList(), segmentLimit);
-        shadow.create(projection);
         transaction.executeWithoutResult(status -> {
             tokens.delete(rebuildName);
             jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", rebuildName);
@@ -320,6 +319,9 @@ class Rebuilder {
                 tokens.insert(rebuildName, segment, RebuildProcessors.initialToken());
             }
         });
+        // the tables and their marker last: a failure in between leaves no marker, so the next look starts over again
+        // instead of taking fresh tables for ones that match the tokens
+        shadow.create(projection);
     }
 
     /**
