@@ -175,10 +175,7 @@ class WireTest {
     @Test
     void sends_a_get_again_on_a_fresh_connection_when_the_server_dropped_the_pooled_one() throws Exception {
         AtomicInteger answered = new AtomicInteger();
-        // every answer keeps the connection by its headers, then the server drops it (as an idle timeout does)
-        server = new ScriptedServer(request -> "HTTP/1.1 200 \r\nContent-Length: 1\r\n\r\n"
-                + answered.incrementAndGet() + ScriptedServer.DROP);
-        Wire wire = new Wire(server.base(), Duration.ofSeconds(5));
+        Wire wire = droppedAfterEachAnswer(200, answered);
         assertThat(wire.exchange("GET", "/", null, null).text()).isEqualTo("1");
         assertThat(server.dropped.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
 
@@ -190,9 +187,7 @@ class WireTest {
     @Test
     void never_sends_a_post_twice_when_the_pooled_connection_was_dropped() throws Exception {
         AtomicInteger answered = new AtomicInteger();
-        server = new ScriptedServer(request -> "HTTP/1.1 201 \r\nContent-Length: 1\r\n\r\n"
-                + answered.incrementAndGet() + ScriptedServer.DROP);
-        Wire wire = new Wire(server.base(), Duration.ofSeconds(5));
+        Wire wire = droppedAfterEachAnswer(201, answered);
         assertThat(wire.exchange("POST", "/", null, "{}".getBytes()).text()).isEqualTo("1");
         assertThat(server.dropped.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
 
@@ -203,6 +198,16 @@ class WireTest {
         assertThat(answered.get()).isEqualTo(1);
         // and the pool holds nothing stale afterwards
         assertThat(wire.exchange("POST", "/", null, "{}".getBytes()).text()).isEqualTo("2");
+    }
+
+    /**
+     * A server whose every answer (the body: how many it has answered) keeps the connection by its headers, and
+     * which then drops it, as an idle timeout does; and a client of it.
+     */
+    private Wire droppedAfterEachAnswer(int status, AtomicInteger answered) throws IOException {
+        server = new ScriptedServer(request -> "HTTP/1.1 " + status + " \r\nContent-Length: 1\r\n\r\n"
+                + answered.incrementAndGet() + ScriptedServer.DROP);
+        return new Wire(server.base(), Duration.ofSeconds(5));
     }
 
     @Test

@@ -245,19 +245,9 @@ class Rebuilder {
                     return;
                 }
                 if (!shadow.intact(projection)) {
-                    // PostgreSQL empties unlogged tables when it recovers from a crash; if this node lived through
-                    // it, the shadow processor would go on (from its positions in memory, or from tokens whose
-                    // batches the crash took) past the rows it lost
-                    log.warn("The shadow tables of rebuild {} of projection {} were emptied (PostgreSQL recovered"
-                            + " from a crash or an unclean shutdown); starting the rebuild over", record.id(),
-                            projection.name());
-                    processor.shutDown();
-                    if (!rebuilds.progress(record.id(), node.id(), 0, head, null)) {
-                        log.warn("Rebuild {} is no longer this node's; not starting it over", record.id());
+                    if (!startOver(projection, record, processor, head)) {
                         return;
                     }
-                    prepare(projection, rebuildName);
-                    processor.start();
                     attempts = 0;
                     segments = new ShadowSegments(tokens.read(rebuildName).size());
                     continue;
@@ -303,6 +293,25 @@ class Rebuilder {
             }
             Thread.sleep(200);
         }
+    }
+
+    /**
+     * PostgreSQL empties unlogged tables when it recovers from a crash; if this node lived through it, the shadow
+     * processor would go on (from its positions in memory, or from tokens whose batches the crash took) past the rows
+     * it lost. So the shadow starts from the beginning again; false when the rebuild is no longer this node's.
+     */
+    private boolean startOver(ProjectionDescriptor projection, RebuildRecord record, RebuildProcessor processor,
+                              long head) {
+        log.warn("The shadow tables of rebuild {} of projection {} were emptied (PostgreSQL recovered from a crash or"
+                + " an unclean shutdown); starting the rebuild over", record.id(), projection.name());
+        processor.shutDown();
+        if (!rebuilds.progress(record.id(), node.id(), 0, head, null)) {
+            log.warn("Rebuild {} is no longer this node's; not starting it over", record.id());
+            return false;
+        }
+        prepare(projection, RebuildProcessors.processorName(projection));
+        processor.start();
+        return true;
     }
 
     private void prepare(ProjectionDescriptor projection, String rebuildName) {
