@@ -23,7 +23,7 @@ final class App {
 
     static final String HEAP = "-Xmx512m";
 
-    private final Path jar;
+    private final List<String> launch;
     private final Path dataDir;
     private final Path log;
     private final Map<String, String> environment;
@@ -32,8 +32,9 @@ final class App {
     private Process process;
     private long startedNanos;
 
-    App(Path jar, Path dataDir, Path log, Map<String, String> environment) throws IOException {
-        this.jar = jar;
+    /** {@code launch}: what follows the heap options, e.g. {@code -jar path/to/ledgerline.jar}. */
+    App(List<String> launch, Path dataDir, Path log, Map<String, String> environment) throws IOException {
+        this.launch = List.copyOf(launch);
         this.dataDir = dataDir;
         this.log = log;
         this.environment = Map.copyOf(environment);
@@ -46,7 +47,7 @@ final class App {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), HEAP, "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(extraJvmOptions());
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -60,6 +61,26 @@ final class App {
         env.put("LEDGERLINE_EMBEDDED_DB_PORT", Integer.toString(dbPort));
         startedNanos = System.nanoTime();
         process = builder.start();
+    }
+
+    /**
+     * The command line after the heap options for a launch, from the repository root. The archive is required
+     * ({@code -Xshare:on}), so that a run never measures a start that silently went without it.
+     */
+    static List<String> launch(Path root, Options.Launch launch) {
+        Path target = root.resolve("bootstrap").resolve("target");
+        List<Path> needed = launch == Options.Launch.CDS
+                ? List.of(target.resolve("app").resolve("ledgerline.jar"), target.resolve("app").resolve("ledgerline.jsa"))
+                : List.of(target.resolve("ledgerline.jar"));
+        for (Path file : needed) {
+            if (!Files.isRegularFile(file)) {
+                throw new Options.UsageException(file + " does not exist: build it (bench/run does; the archive is"
+                        + " left out with -Dledgerline.cds.skip=true)");
+            }
+        }
+        return launch == Options.Launch.CDS
+                ? List.of("-Xshare:on", "-XX:SharedArchiveFile=" + needed.get(1), "-jar", needed.get(0).toString())
+                : List.of("-jar", needed.get(0).toString());
     }
 
     /** BENCH_APP_JAVA_OPTS, e.g. a flight recording while profiling; never part of a reported run's defaults. */

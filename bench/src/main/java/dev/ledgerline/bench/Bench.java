@@ -36,6 +36,7 @@ public final class Bench {
     private final byte[] chainKey = new byte[32];
     private final String runId;
     private final String adminPassword;
+    private final List<String> launch;
 
     private Bench(Options options) throws IOException {
         this.options = options;
@@ -44,10 +45,7 @@ public final class Bench {
         this.runId = hex(random, 3);
         this.adminPassword = "bench-admin-" + hex(random, 12);
         this.resultsDir = Files.createDirectories(options.root().resolve("bench").resolve("results"));
-        Path jar = options.root().resolve("bootstrap").resolve("target").resolve("ledgerline.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new Options.UsageException(jar + " does not exist: build it (bench/run does)");
-        }
+        this.launch = App.launch(options.root(), options.launch());
         this.dataDir = Files.createTempDirectory("ledgerline-bench-");
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("LEDGERLINE_ADMIN_USERNAME", "bench-admin");
@@ -57,7 +55,7 @@ public final class Bench {
         environment.put("LEDGERLINE_JWT_SECRET", "bench-jwt-" + hex(random, 24));
         // a full run lasts longer than the default 15 minutes of an access token; nothing else depends on it
         environment.put("LEDGERLINE_ACCESS_TOKEN_LIFETIME", "3h");
-        this.app = new App(jar, dataDir, resultsDir.resolve(name("-app.log")), environment);
+        this.app = new App(launch, dataDir, resultsDir.resolve(name("-app.log")), environment);
     }
 
     private static String hex(SecureRandom random, int bytes) {
@@ -191,7 +189,8 @@ public final class Bench {
         settings.put("p1EventsPerConversation", options.p1EventsPerConversation());
         settings.put("appJvm", String.join(" ", java.util.stream.Stream.concat(
                 java.util.stream.Stream.of(App.HEAP, "-XX:+ExitOnOutOfMemoryError"),
-                App.extraJvmOptions().stream()).toList()));
+                java.util.stream.Stream.concat(App.extraJvmOptions().stream(), launch.stream())).toList()));
+        settings.put("appLaunch", options.launch().name().toLowerCase(java.util.Locale.ROOT));
         settings.put("database", "embedded PostgreSQL 17 (zonky), fsync on, synchronous_commit on");
         json.put("settings", settings);
         json.put("machine", machineBefore);

@@ -29,7 +29,12 @@ record Options(
         int l1Rate,
         boolean restart,
         Api.Client httpClient,
+        Launch launch,
         List<String> arguments) {
+
+    /** How the app is started: the README's command (the extracted jar with its class-data-sharing archive) or the
+     * plain {@code java -jar} of the fat jar, which every run before the tenth session measured. */
+    enum Launch { CDS, JAR }
 
     static final List<String> SCENARIOS = List.of("W1", "L1", "R1", "P1", "W2", "A1");
 
@@ -48,6 +53,7 @@ record Options(
         int l1Rate = 0;
         boolean restart = !quick;
         Api.Client httpClient = Api.Client.WIRE;
+        Launch launch = Launch.CDS;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -66,6 +72,7 @@ record Options(
                 case "--p1-events-per-conversation" -> perConversation = positive(arg, args[++i]);
                 case "--l1-rate" -> l1Rate = positive(arg, args[++i]);
                 case "--http-client" -> httpClient = httpClient(args[++i]);
+                case "--launch" -> launch = launch(args[++i]);
                 case "-h", "--help" -> throw new UsageException(usage());
                 default -> throw new UsageException("unknown option " + arg + "\n" + usage());
             }
@@ -74,7 +81,7 @@ record Options(
             throw new UsageException("--w2-events and --a1-events must be at least 3");
         }
         return new Options(quick, root, only, pairs, duration, warmUp, appWarmUp, 16, 32, w2Events, a1Events, p1Events,
-                perConversation, l1Rate, restart, httpClient, shown(args));
+                perConversation, l1Rate, restart, httpClient, launch, shown(args));
     }
 
     boolean runs(String scenario) {
@@ -123,6 +130,14 @@ record Options(
         };
     }
 
+    private static Launch launch(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "cds" -> Launch.CDS;
+            case "jar" -> Launch.JAR;
+            default -> throw new UsageException("--launch is cds or jar, not " + name);
+        };
+    }
+
     private static int positive(String flag, String value) {
         int parsed = Integer.parseInt(value.replace("_", ""));
         if (parsed <= 0) {
@@ -136,7 +151,7 @@ record Options(
                 usage: bench/run [--quick] [--only W1,L1,R1,P1,W2,A1] [--pairs N] [--duration SECONDS]
                                  [--warm-up SECONDS] [--app-warm-up SECONDS] [--w2-events N] [--a1-events N] [--p1-events N]
                                  [--p1-events-per-conversation N] [--l1-rate N] [--restart | --no-restart]
-                                 [--http-client wire|jdk]
+                                 [--http-client wire|jdk] [--launch cds|jar]
                   --quick        every scenario briefly (CI): proves each figure is produced, asserts no speed
                   --only         run only these scenarios (L1 adds W1; S1 and M1 are always reported)
                   --pairs        A/B repetitions (default 3, quick 2)
@@ -152,6 +167,8 @@ record Options(
                                  the default in full runs, --no-restart skips it
                   --http-client  wire (default): a minimal HTTP/1.1 client on pooled sockets; jdk: the JDK's
                                  HttpClient, which takes more of the CPU the app shares with the harness
+                  --launch       cds (default): the README's command, the extracted jar with its class-data-sharing
+                                 archive (bootstrap/target/app); jar: java -jar bootstrap/target/ledgerline.jar
                 """;
     }
 

@@ -1,8 +1,12 @@
 package dev.ledgerline.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +42,29 @@ class OptionsTest {
         Options options = Options.parse(new String[] {"--root", "/tmp", "--only", "A1", "--a1-events", "1000"});
 
         assertThat(options.arguments()).containsExactly("--only", "A1", "--a1-events", "1000");
+    }
+
+    @Test
+    void the_app_is_started_as_the_readme_says_unless_the_plain_jar_is_asked_for() {
+        assertThat(Options.parse(new String[] {"--quick"}).launch()).isEqualTo(Options.Launch.CDS);
+        assertThat(Options.parse(new String[] {"--launch", "JAR"}).launch()).isEqualTo(Options.Launch.JAR);
+        assertThatThrownBy(() -> Options.parse(new String[] {"--launch", "aot"}))
+                .isInstanceOf(Options.UsageException.class);
+    }
+
+    @Test
+    void a_launch_needs_its_files_and_requires_the_archive_it_names(@TempDir Path root) throws IOException {
+        Path app = Files.createDirectories(root.resolve("bootstrap/target/app"));
+        Files.writeString(app.resolve("ledgerline.jar"), "");
+
+        assertThatThrownBy(() -> App.launch(root, Options.Launch.CDS))
+                .isInstanceOf(Options.UsageException.class).hasMessageContaining("ledgerline.jsa");
+        assertThatThrownBy(() -> App.launch(root, Options.Launch.JAR))
+                .isInstanceOf(Options.UsageException.class).hasMessageContaining("target/ledgerline.jar");
+
+        Files.writeString(app.resolve("ledgerline.jsa"), "");
+        assertThat(App.launch(root, Options.Launch.CDS)).containsExactly("-Xshare:on",
+                "-XX:SharedArchiveFile=" + app.resolve("ledgerline.jsa"), "-jar", app.resolve("ledgerline.jar").toString());
     }
 
     @Test
