@@ -253,6 +253,35 @@ class ProjectionRebuildTest {
         assertThat(tables("probe-notes")).contains(early).isEqualTo(before);
     }
 
+    @Test
+    void a_rebuild_whose_node_died_before_preparing_its_shadow_is_taken_over_by_another_node_and_completed() {
+        Http http = new Http(port);
+        OperationsClient operations = new OperationsClient(http);
+        String probe = "in-place-orphan-" + UUID.randomUUID();
+        commands.sendAndWait(new RecordProbe(probe, "before its node died"));
+        operations.awaitCaughtUp("probe-notes");
+        String before = tables("probe-notes");
+
+        // what a node leaves that died right after registering a blue-green rebuild: the row, running, with a
+        // heartbeat far older than the take-over timeout, and no shadow schema
+        UUID id = UUID.randomUUID();
+        long head = jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM domain_event_entry", Long.class);
+        int version = jdbc.queryForObject("SELECT version FROM projection_versions WHERE projection = 'probe-notes'",
+                Integer.class);
+        jdbc.update("DROP SCHEMA IF EXISTS rebuild_probe_notes CASCADE");
+        jdbc.update("INSERT INTO projection_rebuilds (id, projection, mode, state, target_version, reason, node_id,"
+                + " heartbeat_at, started_at, head_at_start, position, head) VALUES (?, 'probe-notes', 'blue-green',"
+                + " 'running', ?, 'test: its node died', 'a-node-that-died', now() - interval '1 hour',"
+                + " now() - interval '1 hour', ?, -1, ?)", id, version, head, head);
+
+        JsonNode done = operations.awaitCompleted("/api/admin/projections/probe-notes/rebuilds/" + id);
+
+        assertThat(done.path("node").asText()).isNotEqualTo("a-node-that-died").isNotBlank();
+        assertThat(schemaExists("rebuild_probe_notes")).isFalse();
+        operations.awaitCaughtUp("probe-notes");
+        assertThat(tables("probe-notes")).contains(probe).isEqualTo(before);
+    }
+
     private void awaitShadowRow(String probe) throws InterruptedException {
         for (int attempt = 0; attempt < 300; attempt++) {
             Long rows = schemaExists("rebuild_probe_notes") ? jdbc.queryForObject(

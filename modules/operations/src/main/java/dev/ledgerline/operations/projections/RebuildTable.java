@@ -75,10 +75,18 @@ class RebuildTable {
     }
 
     /** Active rebuilds whose node has not been heard of for {@code stale}: this node takes them over. */
-    List<RebuildRecord> takeOverStale(String nodeId, Duration stale) {
-        return jdbc.query("UPDATE projection_rebuilds SET node_id = ?, heartbeat_at = now()"
+    List<TakeOver> takeOverStale(String nodeId, Duration stale) {
+        return jdbc.query("WITH stale AS (SELECT id AS stale_id, node_id AS previous_node FROM projection_rebuilds"
                         + " WHERE state IN ('running', 'switching') AND heartbeat_at < now() - make_interval(secs => ?)"
-                        + " RETURNING " + COLUMNS, RebuildTable::record, nodeId, (double) stale.toSeconds());
+                        + " FOR UPDATE)"
+                        + " UPDATE projection_rebuilds SET node_id = ?, heartbeat_at = now() FROM stale"
+                        + " WHERE id = stale_id RETURNING " + COLUMNS + ", previous_node",
+                (rs, row) -> new TakeOver(record(rs, row), rs.getString("previous_node")),
+                (double) stale.toSeconds(), nodeId);
+    }
+
+    /** A rebuild this node has just taken over, and the node whose heartbeat had stopped. */
+    record TakeOver(RebuildRecord rebuild, String previousNode) {
     }
 
     Optional<Integer> storedVersion(String projection) {

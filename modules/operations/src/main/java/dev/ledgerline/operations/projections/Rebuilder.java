@@ -120,14 +120,15 @@ class Rebuilder {
 
     private void takeOverOrphans() {
         try {
-            for (RebuildRecord record : rebuilds.takeOverStale(node.id(), takeOverAfter)) {
+            for (RebuildTable.TakeOver takeOver : rebuilds.takeOverStale(node.id(), takeOverAfter)) {
+                RebuildRecord record = takeOver.rebuild();
                 ProjectionDescriptor projection = projections.find(record.projection()).orElse(null);
                 if (projection == null) {
                     rebuilds.finish(record.id(), "failed", "No projection of that name on node " + node.id());
                     continue;
                 }
                 log.warn("Taking over rebuild {} of projection {}: its node {} stopped renewing its heartbeat",
-                        record.id(), record.projection(), record.nodeId());
+                        record.id(), record.projection(), takeOver.previousNode());
                 runners.execute(() -> run(projection, record, true));
             }
         } catch (RuntimeException e) {
@@ -221,8 +222,9 @@ class Rebuilder {
             throws InterruptedException {
         String rebuildName = RebuildProcessors.processorName(projection);
         PooledStreamingEventProcessor live = projections.liveProcessor(projection);
-        if (!resumed || !shadow.intact(projection)) {
-            prepare(projection, rebuildName);
+        if ((!resumed || !shadow.intact(projection)) && !prepare(projection, record, store.head())) {
+            log.warn("Rebuild {} is no longer this node's; not preparing its shadow tables", record.id());
+            return;
         }
         RebuildProcessor processor = processors.create(projection, live, batchSize);
         running.put(record.id(), processor);
@@ -305,32 +307,40 @@ class Rebuilder {
         log.warn("The shadow tables of rebuild {} of projection {} were emptied (PostgreSQL recovered from a crash or"
                 + " an unclean shutdown); starting the rebuild over", record.id(), projection.name());
         processor.shutDown();
-        if (!rebuilds.progress(record.id(), node.id(), 0, head, null)) {
+        if (!prepare(projection, record, head)) {
             log.warn("Rebuild {} is no longer this node's; not starting it over", record.id());
             return false;
         }
-        prepare(projection, RebuildProcessors.processorName(projection));
         processor.start();
         return true;
     }
 
-    private void prepare(ProjectionDescriptor projection, String rebuildName) {
+    /**
+     * Sets the shadow's tokens to the start and creates its tables (the marker among them) in one transaction that
+     * first renews this node's claim on the rebuild; false, with nothing changed, when the rebuild is no longer this
+     * node's. The claim's row lock makes a concurrent take-over wait for the commit and then find the heartbeat fresh,
+     * so two nodes never both reset the shadow; a failure anywhere leaves the shadow as it was.
+     */
+    private boolean prepare(ProjectionDescriptor projection, RebuildRecord record, long head) {
+        String rebuildName = RebuildProcessors.processorName(projection);
         List<TokenTable.Row> liveTokens = tokens.read(projection.processingGroup());
         if (liveTokens.isEmpty()) {
             throw new IllegalStateException("Projection " + projection.name() + " has no tokens yet; start it first");
         }
         ShadowSegments segments = ShadowSegments.covering(
                 liveTokens.stream().map(TokenTable.Row::segment).toList(), segmentLimit);
-        transaction.executeWithoutResult(status -> {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!rebuilds.progress(record.id(), node.id(), 0, head, null)) {
+                return false;
+            }
             tokens.delete(rebuildName);
             jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", rebuildName);
             for (int segment = 0; segment < segments.count(); segment++) {
                 tokens.insert(rebuildName, segment, RebuildProcessors.initialToken());
             }
-        });
-        // the tables and their marker last: a failure in between leaves no marker, so the next look starts over again
-        // instead of taking fresh tables for ones that match the tokens
-        shadow.create(projection);
+            shadow.create(projection); // joins this transaction
+            return true;
+        }));
     }
 
     /**
