@@ -1,6 +1,7 @@
 package dev.ledgerline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.boot.SpringApplication;
@@ -15,6 +16,12 @@ public class LedgerlineApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("projections")) {
             System.exit(projectionsCommand(args));
+        }
+        if (args.length > 0 && args[0].equals("cds-training")) {
+            // the build's training start for the class-data-sharing archive (bootstrap/pom.xml): a whole start, then
+            // a clean stop, which stops the embedded PostgreSQL too (the JVM writes the archive as it exits)
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            System.exit(SpringApplication.exit(SpringApplication.run(LedgerlineApplication.class, rest)));
         }
         SpringApplication.run(LedgerlineApplication.class, args);
     }
