@@ -65,6 +65,11 @@ class RebuildTable {
                 position, head, error, id, nodeId) == 1;
     }
 
+    /** The heartbeat as of now, not as of the transaction's start (for the end of a long transaction). */
+    void renewHeartbeat(UUID id) {
+        jdbc.update("UPDATE projection_rebuilds SET heartbeat_at = clock_timestamp() WHERE id = ?", id);
+    }
+
     void state(UUID id, String state) {
         jdbc.update("UPDATE projection_rebuilds SET state = ?, heartbeat_at = now() WHERE id = ?", state, id);
     }
@@ -74,11 +79,15 @@ class RebuildTable {
                 + " WHERE id = ?", state, error == null ? null : abbreviate(error), id);
     }
 
-    /** Active rebuilds whose node has not been heard of for {@code stale}: this node takes them over. */
+    /**
+     * Active rebuilds whose node has not been heard of for {@code stale}: this node takes them over. A row another
+     * transaction holds is skipped: its owner is at work on it (see {@code Rebuilder.prepare}), and waiting for it
+     * would hold this janitor up for as long.
+     */
     List<TakeOver> takeOverStale(String nodeId, Duration stale) {
         return jdbc.query("WITH stale AS (SELECT id AS stale_id, node_id AS previous_node FROM projection_rebuilds"
                         + " WHERE state IN ('running', 'switching') AND heartbeat_at < now() - make_interval(secs => ?)"
-                        + " FOR UPDATE)"
+                        + " FOR UPDATE SKIP LOCKED)"
                         + " UPDATE projection_rebuilds SET node_id = ?, heartbeat_at = now() FROM stale"
                         + " WHERE id = stale_id RETURNING " + COLUMNS + ", previous_node",
                 (rs, row) -> new TakeOver(record(rs, row), rs.getString("previous_node")),

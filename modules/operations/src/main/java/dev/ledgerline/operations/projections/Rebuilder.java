@@ -316,10 +316,13 @@ class Rebuilder {
     }
 
     /**
-     * Sets the shadow's tokens to the start and creates its tables (the marker among them) in one transaction that
+     * Creates the shadow's tables (the marker among them) and sets its tokens to the start, in one transaction that
      * first renews this node's claim on the rebuild; false, with nothing changed, when the rebuild is no longer this
-     * node's. The claim's row lock makes a concurrent take-over wait for the commit and then find the heartbeat fresh,
-     * so two nodes never both reset the shadow; a failure anywhere leaves the shadow as it was.
+     * node's. While it runs, the claim's row lock keeps other nodes' janitors off the rebuild (they skip locked rows),
+     * and the heartbeat is renewed once more as the last statement, so a slow transaction does not commit a stale one:
+     * two nodes never both reset the shadow, and a failure anywhere leaves it as it was. The tables come before the
+     * tokens, the order in which a shadow processor still running elsewhere (one that lost the rebuild without noticing
+     * yet) writes them, so the two wait for each other instead of deadlocking.
      */
     private boolean prepare(ProjectionDescriptor projection, RebuildRecord record, long head) {
         String rebuildName = RebuildProcessors.processorName(projection);
@@ -333,12 +336,13 @@ class Rebuilder {
             if (!rebuilds.progress(record.id(), node.id(), 0, head, null)) {
                 return false;
             }
+            shadow.create(projection); // joins this transaction
             tokens.delete(rebuildName);
             jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", rebuildName);
             for (int segment = 0; segment < segments.count(); segment++) {
                 tokens.insert(rebuildName, segment, RebuildProcessors.initialToken());
             }
-            shadow.create(projection); // joins this transaction
+            rebuilds.renewHeartbeat(record.id());
             return true;
         }));
     }

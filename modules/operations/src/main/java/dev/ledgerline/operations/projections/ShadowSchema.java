@@ -54,6 +54,8 @@ class ShadowSchema {
             jdbc.execute("CREATE UNLOGGED TABLE " + schema + "." + MARKER + " (created_at timestamptz NOT NULL)");
             jdbc.execute("INSERT INTO " + schema + "." + MARKER + " VALUES (now())");
             // schema-qualified definitions: with only pg_catalog on the path, every referenced table is qualified
+            // (the caller's path comes back below: this may run inside a larger transaction)
+            String searchPath = jdbc.queryForObject("SELECT current_setting('search_path')", String.class);
             jdbc.execute("SET LOCAL search_path TO pg_catalog");
             List<String> foreignKeys = new ArrayList<>();
             for (String table : projection.tables()) {
@@ -70,6 +72,7 @@ class ShadowSchema {
                 }
             }
             foreignKeys.forEach(jdbc::execute);
+            jdbc.queryForObject("SELECT set_config('search_path', ?, true)", String.class, searchPath);
         });
     }
 
