@@ -40,9 +40,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDir, int port, boolean fsync) {
         Path directory = dataDir.toAbsolutePath().normalize().resolve("postgres");
         FileChannel lock = lockDataDirectory(dataDir.toAbsolutePath().normalize());
+        EmbeddedPostgres postgres = null;
         try {
             Files.createDirectories(directory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -63,6 +64,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     server.jdbcUrl(), directory, postgres.getPort(), postgres.getPort(), DATABASE);
             return server;
         } catch (IOException | SQLException | RuntimeException e) {
+            if (postgres != null) {
+                // started, then failed (creating the database): no shutdown hook would stop it
+                try {
+                    postgres.close();
+                } catch (IOException | RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
             closeQuietly(lock);
             throw new DatabaseUnavailableException("Embedded PostgreSQL failed to start in " + directory + ": "
                     + e.getMessage(), e);
