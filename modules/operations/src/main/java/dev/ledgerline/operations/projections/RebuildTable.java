@@ -70,8 +70,10 @@ class RebuildTable {
         jdbc.update("UPDATE projection_rebuilds SET heartbeat_at = clock_timestamp() WHERE id = ?", id);
     }
 
-    void state(UUID id, String state) {
-        jdbc.update("UPDATE projection_rebuilds SET state = ?, heartbeat_at = now() WHERE id = ?", state, id);
+    /** Moves this node's active rebuild between running and switching; false when it is no longer this node's. */
+    boolean state(UUID id, String nodeId, String state) {
+        return jdbc.update("UPDATE projection_rebuilds SET state = ?, heartbeat_at = clock_timestamp() WHERE id = ?"
+                + " AND node_id = ? AND state IN ('running', 'switching')", state, id, nodeId) == 1;
     }
 
     void finish(UUID id, String state, String error) {

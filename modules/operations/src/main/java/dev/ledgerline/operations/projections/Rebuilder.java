@@ -358,9 +358,16 @@ class Rebuilder {
                                PooledStreamingEventProcessor live) {
         String rebuildName = RebuildProcessors.processorName(projection);
         try {
-            rebuilds.state(record.id(), "switching");
+            if (!rebuilds.state(record.id(), node.id(), "switching")) {
+                throw new IllegalStateException("Rebuild " + record.id() + " is no longer this node's");
+            }
             transaction.executeWithoutResult(status -> {
                 jdbc.execute("SET LOCAL lock_timeout = '10s'");
+                // the rebuild's row first, as prepare() takes it: a node that lost the rebuild does not switch, and
+                // a switch and another node's prepare() wait for each other instead of deadlocking
+                if (!rebuilds.state(record.id(), node.id(), "switching")) {
+                    throw new IllegalStateException("Rebuild " + record.id() + " is no longer this node's");
+                }
                 shadow.lockLive(projection);
                 List<TokenTable.Row> liveTokens = tokens.readForUpdate(projection.processingGroup());
                 Map<Integer, TokenTable.Row> rebuilt = new java.util.HashMap<>();
@@ -393,7 +400,7 @@ class Rebuilder {
             log.warn("Switch-over of projection {} failed; the shadow keeps following the store, trying again",
                     projection.name(), e);
             try {
-                rebuilds.state(record.id(), "running");
+                rebuilds.state(record.id(), node.id(), "running");
             } catch (RuntimeException unreachable) {
                 // the next progress() finds the row or learns the rebuild is no longer this node's
                 log.warn("Could not mark rebuild {} running again: {}", record.id(), unreachable.toString());
