@@ -34,9 +34,17 @@ final class Wire {
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
 
     Wire(URI base, Duration timeout) {
+        if (!"http".equals(base.getScheme()) || base.getHost() == null) {
+            throw new IllegalArgumentException("Wire speaks plain HTTP to a host: " + base);
+        }
         this.host = base.getHost();
-        this.port = base.getPort();
+        this.port = base.getPort() < 0 ? 80 : base.getPort(); // URI says -1 when the address names no port
         this.timeoutMillis = Math.toIntExact(timeout.toMillis());
+    }
+
+    /** The port requests go to. */
+    int port() {
+        return port;
     }
 
     record Response(int status, byte[] body) {
@@ -170,30 +178,44 @@ final class Wire {
                 throw reused ? new StaleConnection(true, closed) : closed;
             }
             String statusLine = (char) first + line();
-            if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
-                throw new IOException("not an HTTP/1.1 status line: " + statusLine);
-            }
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            long length = -1;
-            boolean chunked = false;
-            boolean close = false;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                int colon = header.indexOf(':');
-                if (colon < 0) {
-                    continue;
+            int status;
+            long length;
+            boolean chunked;
+            boolean close;
+            while (true) {
+                if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
+                    throw new IOException("not an HTTP/1.1 status line: " + statusLine);
                 }
-                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = header.substring(colon + 1).trim();
-                switch (name) {
-                    case "content-length" -> length = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                    case "connection" -> close = value.equalsIgnoreCase("close");
-                    default -> {
+                status = Integer.parseInt(statusLine.substring(9, 12));
+                length = -1;
+                chunked = false;
+                close = false;
+                for (String header = line(); !header.isEmpty(); header = line()) {
+                    int colon = header.indexOf(':');
+                    if (colon < 0) {
+                        continue;
+                    }
+                    String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                    String value = header.substring(colon + 1).trim();
+                    switch (name) {
+                        case "content-length" -> length = Long.parseLong(value);
+                        case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                        case "connection" -> close = value.equalsIgnoreCase("close");
+                        default -> {
+                        }
                     }
                 }
+                if (status == 101) {
+                    throw new IOException("the server switched protocols, which Wire never asks for");
+                }
+                if (status >= 200) {
+                    break;
+                }
+                // an interim answer (100 Continue, 103 Early Hints): head only; the final answer follows
+                statusLine = line();
             }
             byte[] body;
-            if (status == 204 || status == 304 || (status >= 100 && status < 200)) {
+            if (status == 204 || status == 304) {
                 body = new byte[0];
             } else if (chunked) {
                 body = chunks();

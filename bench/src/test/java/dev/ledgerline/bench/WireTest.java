@@ -211,6 +211,29 @@ class WireTest {
     }
 
     @Test
+    void skips_interim_answers_and_reads_the_final_one() throws Exception {
+        server = new ScriptedServer(request -> "HTTP/1.1 100 Continue\r\n\r\n"
+                + "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+                + "HTTP/1.1 201 \r\nContent-Length: 2\r\n\r\nok");
+        Wire wire = new Wire(server.base(), Duration.ofSeconds(5));
+
+        for (int i = 0; i < 2; i++) {
+            Wire.Response response = wire.exchange("POST", "/things", null, "{}".getBytes());
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(response.text()).isEqualTo("ok");
+        }
+        assertThat(server.connections.get()).as("the connection stays usable after them").isEqualTo(1);
+    }
+
+    @Test
+    void an_address_without_a_port_means_port_80_and_only_plain_http_is_accepted() {
+        assertThat(new Wire(URI.create("http://127.0.0.1"), Duration.ofSeconds(1)).port()).isEqualTo(80);
+        assertThat(new Wire(URI.create("http://127.0.0.1:8081/"), Duration.ofSeconds(1)).port()).isEqualTo(8081);
+        assertThatThrownBy(() -> new Wire(URI.create("https://127.0.0.1:8443"), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refuses_an_answer_cut_short() throws Exception {
         server = new ScriptedServer(request -> "HTTP/1.1 200 \r\nContent-Length: 10\r\nConnection: close\r\n\r\nshort");
         Wire wire = new Wire(server.base(), Duration.ofSeconds(5));
