@@ -69,8 +69,9 @@ final class App {
      */
     static List<String> launch(Path root, Options.Launch launch) {
         Path target = root.resolve("bootstrap").resolve("target");
+        Path extracted = target.resolve("app");
         List<Path> needed = launch == Options.Launch.CDS
-                ? List.of(target.resolve("app").resolve("ledgerline.jar"), target.resolve("app").resolve("ledgerline.jsa"))
+                ? List.of(extracted.resolve("ledgerline.jar"), extracted.resolve("ledgerline.jsa"))
                 : List.of(target.resolve("ledgerline.jar"));
         for (Path file : needed) {
             if (!Files.isRegularFile(file)) {

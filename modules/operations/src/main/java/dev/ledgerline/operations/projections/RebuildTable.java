@@ -76,9 +76,11 @@ class RebuildTable {
                 + " AND node_id = ? AND state IN ('running', 'switching')", state, id, nodeId) == 1;
     }
 
-    void finish(UUID id, String state, String error) {
-        jdbc.update("UPDATE projection_rebuilds SET state = ?, error = ?, finished_at = now(), heartbeat_at = now()"
-                + " WHERE id = ?", state, error == null ? null : abbreviate(error), id);
+    /** Ends this node's rebuild; false (and nothing changed) when the rebuild is no longer this node's. */
+    boolean finish(UUID id, String nodeId, String state, String error) {
+        return jdbc.update("UPDATE projection_rebuilds SET state = ?, error = ?, finished_at = now(),"
+                + " heartbeat_at = now() WHERE id = ? AND node_id = ?", state, error == null ? null : abbreviate(error),
+                id, nodeId) == 1;
     }
 
     /**

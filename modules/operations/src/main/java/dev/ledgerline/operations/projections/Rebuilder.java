@@ -124,7 +124,8 @@ class Rebuilder {
                 RebuildRecord record = takeOver.rebuild();
                 ProjectionDescriptor projection = projections.find(record.projection()).orElse(null);
                 if (projection == null) {
-                    rebuilds.finish(record.id(), "failed", "No projection of that name on node " + node.id());
+                    rebuilds.finish(record.id(), node.id(), "failed",
+                            "No projection of that name on node " + node.id());
                     continue;
                 }
                 log.warn("Taking over rebuild {} of projection {}: its node {} stopped renewing its heartbeat",
@@ -148,7 +149,8 @@ class Rebuilder {
                 return;
             }
             log.error("Rebuild {} of projection {} failed", record.id(), projection.name(), e);
-            rebuilds.finish(record.id(), "failed", String.valueOf(e.getMessage()));
+            // only while it is still this node's: a node that lost the rebuild must not end another node's
+            rebuilds.finish(record.id(), node.id(), "failed", String.valueOf(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -180,7 +182,7 @@ class Rebuilder {
             }
         }
         rebuilds.storeVersion(projection.name(), record.targetVersion());
-        rebuilds.finish(record.id(), "completed", null);
+        rebuilds.finish(record.id(), node.id(), "completed", null);
         log.info("Rebuild {} of projection {} (in place) completed", record.id(), projection.name());
     }
 
@@ -393,7 +395,7 @@ class Rebuilder {
                 jdbc.update("UPDATE dead_letter_entry SET processing_group = ? WHERE processing_group = ?",
                         projection.processingGroup(), rebuildName);
                 rebuilds.storeVersion(projection.name(), record.targetVersion());
-                rebuilds.finish(record.id(), "completed", null);
+                rebuilds.finish(record.id(), node.id(), "completed", null);
             });
             return true;
         } catch (RuntimeException e) {
