@@ -48,7 +48,7 @@ public class LedgerlineApplication {
         try {
             return SpringApplication.exit(SpringApplication.run(LedgerlineApplication.class,
                     arguments.toArray(String[]::new)));
-        } catch (RuntimeException failed) {
+        } catch (Throwable failed) {
             return 1; // Spring has logged why
         } finally {
             FileSystemUtils.deleteRecursively(dataDir.toFile());

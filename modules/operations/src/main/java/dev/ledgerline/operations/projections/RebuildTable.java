@@ -76,11 +76,14 @@ class RebuildTable {
                 + " AND node_id = ? AND state IN ('running', 'switching')", state, id, nodeId) == 1;
     }
 
-    /** Ends this node's rebuild; false (and nothing changed) when the rebuild is no longer this node's. */
+    /**
+     * Ends this node's active rebuild; false (and nothing changed) when the rebuild is no longer this node's or has
+     * ended already (a completed rebuild is never marked failed afterwards).
+     */
     boolean finish(UUID id, String nodeId, String state, String error) {
         return jdbc.update("UPDATE projection_rebuilds SET state = ?, error = ?, finished_at = now(),"
-                + " heartbeat_at = now() WHERE id = ? AND node_id = ?", state, error == null ? null : abbreviate(error),
-                id, nodeId) == 1;
+                + " heartbeat_at = now() WHERE id = ? AND node_id = ? AND state IN ('running', 'switching')", state,
+                error == null ? null : abbreviate(error), id, nodeId) == 1;
     }
 
     /**

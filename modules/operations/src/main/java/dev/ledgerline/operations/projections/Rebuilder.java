@@ -72,6 +72,8 @@ class Rebuilder {
         return thread;
     });
     private final Map<UUID, RebuildProcessor> running = new ConcurrentHashMap<>();
+    /** Rebuilds this node runs now, of either mode: the janitor never starts a second runner for one of them. */
+    private final java.util.Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final ApplicationContext context;
     private volatile boolean stopping;
 
@@ -122,6 +124,10 @@ class Rebuilder {
         try {
             for (RebuildTable.TakeOver takeOver : rebuilds.takeOverStale(node.id(), takeOverAfter)) {
                 RebuildRecord record = takeOver.rebuild();
+                if (active.contains(record.id())) {
+                    // this node runs it already (its heartbeat stopped while it waited for the database): one runner
+                    continue;
+                }
                 ProjectionDescriptor projection = projections.find(record.projection()).orElse(null);
                 if (projection == null) {
                     rebuilds.finish(record.id(), node.id(), "failed",
@@ -138,6 +144,9 @@ class Rebuilder {
     }
 
     private void run(ProjectionDescriptor projection, RebuildRecord record, boolean resumed) {
+        if (!active.add(record.id())) {
+            return;
+        }
         try {
             if (RebuildRecord.IN_PLACE.equals(record.mode())) {
                 runInPlace(projection, record, resumed);
@@ -158,6 +167,7 @@ class Rebuilder {
             if (processor != null) {
                 processor.close();
             }
+            active.remove(record.id());
         }
     }
 
@@ -181,8 +191,18 @@ class Rebuilder {
                 return;
             }
         }
-        rebuilds.storeVersion(projection.name(), record.targetVersion());
-        rebuilds.finish(record.id(), node.id(), "completed", null);
+        boolean finished = Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!rebuilds.finish(record.id(), node.id(), "completed", null)) {
+                return false;
+            }
+            rebuilds.storeVersion(projection.name(), record.targetVersion());
+            return true;
+        }));
+        if (!finished) {
+            log.warn("Rebuild {} of {} is no longer this node's; not marking it completed", record.id(),
+                    projection.name());
+            return;
+        }
         log.info("Rebuild {} of projection {} (in place) completed", record.id(), projection.name());
     }
 
