@@ -189,7 +189,7 @@ public final class Bench {
         settings.put("p1EventsPerConversation", options.p1EventsPerConversation());
         settings.put("appJvm", String.join(" ", java.util.stream.Stream.concat(
                 java.util.stream.Stream.of(App.HEAP, "-XX:+ExitOnOutOfMemoryError"),
-                java.util.stream.Stream.concat(App.extraJvmOptions().stream(), launch.stream())).toList()));
+                Stream.concat(App.extraJvmOptions().stream(), launch.stream())).toList()));
         settings.put("appLaunch", options.launch().name().toLowerCase(java.util.Locale.ROOT));
         settings.put("database", "embedded PostgreSQL 17 (zonky), fsync on, synchronous_commit on");
         json.put("settings", settings);

@@ -177,47 +177,18 @@ final class Wire {
                 EOFException closed = new EOFException("connection closed before an answer");
                 throw reused ? new StaleConnection(true, closed) : closed;
             }
-            String statusLine = (char) first + line();
-            int status;
-            long length;
-            boolean chunked;
-            boolean close;
-            while (true) {
-                if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
-                    throw new IOException("not an HTTP/1.1 status line: " + statusLine);
-                }
-                status = Integer.parseInt(statusLine.substring(9, 12));
-                length = -1;
-                chunked = false;
-                close = false;
-                for (String header = line(); !header.isEmpty(); header = line()) {
-                    int colon = header.indexOf(':');
-                    if (colon < 0) {
-                        continue;
-                    }
-                    String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                    String value = header.substring(colon + 1).trim();
-                    switch (name) {
-                        case "content-length" -> length = Long.parseLong(value);
-                        case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                        case "connection" -> close = value.equalsIgnoreCase("close");
-                        default -> {
-                        }
-                    }
-                }
-                if (status == 101) {
-                    throw new IOException("the server switched protocols, which Wire never asks for");
-                }
-                if (status >= 200) {
-                    break;
-                }
+            Head head = head((char) first + line());
+            while (head.status() < 200) {
                 // an interim answer (100 Continue, 103 Early Hints): head only; the final answer follows
-                statusLine = line();
+                head = head(line());
             }
+            int status = head.status();
+            long length = head.length();
+            boolean close = head.close();
             byte[] body;
             if (status == 204 || status == 304) {
                 body = new byte[0];
-            } else if (chunked) {
+            } else if (head.chunked()) {
                 body = chunks();
             } else if (length >= 0) {
                 body = in.readNBytes(Math.toIntExact(length));
@@ -253,6 +224,39 @@ final class Wire {
         }
 
         /** One header line without its CRLF (ISO-8859-1, as HTTP headers are). */
+        /** An answer's status line and headers, as far as framing needs them. */
+        private record Head(int status, long length, boolean chunked, boolean close) {
+        }
+
+        private Head head(String statusLine) throws IOException {
+            if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
+                throw new IOException("not an HTTP/1.1 status line: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            if (status == 101) {
+                throw new IOException("the server switched protocols, which Wire never asks for");
+            }
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "connection" -> close = value.equalsIgnoreCase("close");
+                    default -> {
+                    }
+                }
+            }
+            return new Head(status, length, chunked, close);
+        }
+
         private String line() throws IOException {
             StringBuilder line = new StringBuilder(64);
             for (int b = in.read(); b != '\n'; b = in.read()) {

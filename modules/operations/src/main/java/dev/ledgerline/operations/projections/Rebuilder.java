@@ -73,7 +73,7 @@ class Rebuilder {
     });
     private final Map<UUID, RebuildProcessor> running = new ConcurrentHashMap<>();
     /** Rebuilds this node runs now, of either mode: the janitor never starts a second runner for one of them. */
-    private final java.util.Set<UUID> active = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final ApplicationContext context;
     private volatile boolean stopping;
 
